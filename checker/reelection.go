@@ -1,0 +1,244 @@
+package checker
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ballot-go/ballot/impl"
+)
+
+// ReElection checks liveness after a leader failure: once the leader
+// becomes unavailable while a majority of nodes can still talk, that
+// majority must elect a new leader within Within.
+//
+// The leader is the node observed as leader of the highest term so far, as
+// long as it has not been observed in another role (going Down does not
+// count: a crash is one way of becoming unavailable). It is unavailable when
+// it is observed Down, or when a Topology event (or its own election) finds
+// it not Live, or finds that its messages no longer reach a majority of
+// the nodes (itself included) over clean links: links that are neither cut
+// nor degraded by a drop, delay or duplicate rule.
+//
+// A majority can still talk when there is a majority clique: a set of more
+// than half of the nodes, all Live and pairwise connected both ways by clean
+// links. Lossy links do not count: an election over them may legitimately
+// take longer than Within.
+//
+// The clock starts at the failure, or later once a majority clique exists.
+// If every majority clique vanishes before the deadline the clock stops, and
+// it starts afresh, with a whole Within, when one exists again. The
+// obligation is met by any node observed as Leader of a higher term while it
+// belongs to a majority clique, or by a leader of a higher term elected
+// earlier that comes to belong to one while still leading. It is dropped if the old leader becomes
+// available again while still leading (a cut healed, a pause ended); if it
+// lost its leadership meanwhile (observed Down, so it restarts as a
+// follower, or observed stepping down) an election is still owed. An obligation
+// whose deadline lies beyond the end of the history is not a finding.
+type ReElection struct {
+	// Within is the time allowed for the election; 0 means 5s.
+	Within time.Duration
+}
+
+// DefaultReElectionWithin is ReElection.Within's default.
+const DefaultReElectionWithin = 5 * time.Second
+
+func (ReElection) Name() string { return "ReElection" }
+
+func (c ReElection) Check(h History) Result {
+	if why := sizeReason(h.Nodes, MaxCliqueNodes); why != "" {
+		return unknown(c.Name(), why)
+	}
+	if i := disorder(h); i >= 0 {
+		return unknown(c.Name(), disorderReason(h, i))
+	}
+	s := newReelect(h, c.Within)
+	for i := range h.Events {
+		s.step(i)
+		if !s.view.ok {
+			return unknown(c.Name(), fmt.Sprintf("majority clique search gave up on the network at %v", h.Events[i].At))
+		}
+	}
+	return s.rep.result(c.Name())
+}
+
+// reelect is the state of one ReElection pass.
+type reelect struct {
+	events []Event
+	nodes  int
+	within time.Duration
+	rep    *report
+
+	cache map[*Net]majorities // topologies repeat; cliques are the costly part
+	net   *Net
+	view  majorities
+
+	has     bool // some node has been observed leading
+	leader  int
+	term    uint64
+	leading bool // the leader has not been observed leaving leadership
+	down    bool // the leader has been observed Down since it was elected
+	ldrIdx  int  // the observation that made it leader
+
+	ob *obligation
+}
+
+// obligation is an election owed after the leader became unavailable.
+type obligation struct {
+	leader           int
+	term             uint64
+	crashed          bool // not Live, rather than cut off
+	faultAt          time.Duration
+	faultIdx, ldrIdx int
+	running          bool // a majority clique exists, so the clock runs
+	start            time.Duration
+	startIdx         int
+	majority         []int // the clique that could elect, as the clock started
+	reported         bool
+}
+
+func newReelect(h History, within time.Duration) *reelect {
+	if within <= 0 {
+		within = DefaultReElectionWithin
+	}
+	s := &reelect{events: h.Events, nodes: h.Nodes, within: within, rep: newReport(h), cache: make(map[*Net]majorities)}
+	s.view = findMajorities(nil, h.Nodes) // before any Topology: all live, nothing cut
+	return s
+}
+
+func (s *reelect) step(i int) {
+	e := &s.events[i]
+	if ob := s.ob; ob != nil && ob.running && !ob.reported && e.At > ob.start+s.within {
+		s.miss(i)
+	}
+	switch e.Type {
+	case Topology:
+		s.topology(i)
+	case Observe:
+		s.observe(i)
+	}
+}
+
+func (s *reelect) topology(i int) {
+	net := s.events[i].Net
+	v, ok := s.cache[net]
+	if !ok {
+		v = findMajorities(net, s.nodes)
+		s.cache[net] = v
+	}
+	s.net, s.view = net, v
+	s.reassess(i)
+}
+
+// reachable reports whether node is live and in a majority clique.
+func (s *reelect) reachable(node int) bool { return s.net.IsLive(node) && s.view.has(node) }
+
+// available reports whether the leader can still lead: not observed Down,
+// live, and its heartbeats reach a majority over clean links. A leader that
+// can send but not hear keeps its followers, so no election is owed; only
+// CheckQuorum would depose it, and not every implementation has it.
+func (s *reelect) available(node int) bool {
+	return s.net.Reaches(node, s.nodes) && !(s.down && node == s.leader)
+}
+
+func (s *reelect) observe(i int) {
+	e := &s.events[i]
+	if e.Node < 0 || e.Node >= s.nodes {
+		return // not a member: it cannot lead this cluster
+	}
+	st := e.Status
+	if st.Role != impl.Leader {
+		if s.has && e.Node == s.leader {
+			s.leaderLeft(i, st.Role)
+		}
+		return
+	}
+	if s.ob != nil && st.Term > s.ob.term && s.reachable(e.Node) {
+		s.ob = nil // a reachable majority elected someone: met
+	}
+	if s.has && (st.Term < s.term || st.Term == s.term && e.Node != s.leader) {
+		return // stale, or a second leader of the term (ElectionSafety's business)
+	}
+	changed := !s.has || e.Node != s.leader || st.Term != s.term
+	s.has, s.leader, s.term, s.leading, s.down = true, e.Node, st.Term, true, false
+	if changed {
+		s.ldrIdx = i
+		s.reassess(i) // it may be elected already out of reach
+	}
+}
+
+// leaderLeft handles the leader observed in another role. Down makes it
+// unavailable whether or not a Topology event says so yet (the harness may
+// record either first), and it stays "leading" so that the obligation is
+// created; a crashed node restarts as a follower, so once down it cannot
+// take up its leadership again. Any other role is a step-down.
+func (s *reelect) leaderLeft(i int, role impl.Role) {
+	if role == impl.Down {
+		if !s.down {
+			s.down = true
+			s.reassess(i)
+		}
+		return
+	}
+	s.leading, s.down = false, false
+}
+
+// reassess updates the obligation after the network or the leader changed.
+func (s *reelect) reassess(i int) {
+	at := s.events[i].At
+	ob := s.ob
+	if ob == nil {
+		if s.has && s.leading && !s.available(s.leader) {
+			s.ob = &obligation{leader: s.leader, term: s.term, crashed: s.down || !s.net.IsLive(s.leader),
+				faultAt: at, faultIdx: i, ldrIdx: s.ldrIdx, startIdx: -1}
+			s.clock(i)
+		}
+		return
+	}
+	if s.leading && s.leader == ob.leader && s.term == ob.term && s.available(ob.leader) {
+		s.ob = nil // the old leader is back and can carry on
+		return
+	}
+	if s.leading && s.term > ob.term && s.reachable(s.leader) {
+		s.ob = nil // elected while the network was still degraded, and now in a majority: met
+		return
+	}
+	s.clock(i)
+}
+
+// clock starts or stops the obligation's clock as majorities come and go.
+func (s *reelect) clock(i int) {
+	ob := s.ob
+	switch {
+	case !s.view.exist():
+		ob.running = false
+	case !ob.running:
+		ob.running, ob.start, ob.startIdx = true, s.events[i].At, i
+		ob.majority = s.view.largestList()
+	}
+}
+
+// miss reports an election that did not happen in time; events[i] is the
+// first event past the deadline.
+func (s *reelect) miss(i int) {
+	ob := s.ob
+	ob.reported = true
+	if !s.rep.room() {
+		return
+	}
+	how := "was cut off"
+	if ob.crashed {
+		how = "went down"
+	}
+	deadline := ob.start + s.within
+	could := "could still communicate"
+	if ob.start != ob.faultAt {
+		could = fmt.Sprintf("could communicate from %v on", ob.start)
+	}
+	s.rep.add(Violation{
+		Summary: fmt.Sprintf("node %d (leader of term %d) %s at %v; nodes %s %s but no new leader by %v",
+			ob.leader, ob.term, how, ob.faultAt, nodeSet(ob.majority), could, deadline),
+		At:    deadline,
+		Nodes: append([]int{ob.leader}, ob.majority...),
+		Terms: []uint64{ob.term},
+	}, i, ob.faultIdx, ob.startIdx, ob.ldrIdx)
+}

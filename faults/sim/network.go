@@ -1,0 +1,127 @@
+package sim
+
+import (
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
+)
+
+// keyedRule is an active LinkRule under the key a fault set it with.
+type keyedRule struct {
+	key  string
+	rule faults.LinkRule
+}
+
+// send puts what node from emitted on the wire. From is stamped with the
+// sender's id, so a machine cannot send on a link it is not on. Order of
+// random draws per message, for reproducibility: each matching rule's drop
+// then duplicate draw, in rule order; then per copy, the latency sample and
+// each matching rule's delay sample.
+func (s *Sim) send(from int, out []impl.Message) {
+	for _, m := range out {
+		m.From = from
+		s.stats.Sent++
+		s.trace(Sent, m, "")
+		switch {
+		case m.To < 0 || m.To >= s.n:
+			s.drop(m, WhyNoSuchTo)
+		case s.anyCut && s.cut[from*s.n+m.To]:
+			s.drop(m, WhyCut)
+		default:
+			s.transmit(m)
+		}
+	}
+}
+
+// transmit applies the link rules to m and queues the surviving copies.
+func (s *Sim) transmit(m impl.Message) {
+	copies := 1
+	for i := range s.rules {
+		r := &s.rules[i].rule
+		if !r.Matches(m) {
+			continue
+		}
+		if r.Drop > 0 && s.netRand.Float64() < r.Drop {
+			s.drop(m, WhyRule)
+			return
+		}
+		if r.Duplicate > 0 && s.netRand.Float64() < r.Duplicate {
+			copies++
+		}
+	}
+	s.stats.Duplicated += uint64(copies - 1)
+	for range copies {
+		s.seq++
+		s.queue.push(envelope{at: s.now + s.delay(m), seq: s.seq, msg: m})
+	}
+}
+
+// delay samples how long one copy of m travels.
+func (s *Sim) delay(m impl.Message) time.Duration {
+	d := s.cfg.Latency.Sample(s.netRand)
+	for i := range s.rules {
+		r := &s.rules[i].rule
+		if r.Delay != (faults.Delay{}) && r.Matches(m) {
+			d += r.Delay.Sample(s.netRand)
+		}
+	}
+	return max(d, 0)
+}
+
+// deliver hands an arrived message to its receiver, or queues or drops it.
+func (s *Sim) deliver(m impl.Message) {
+	nd := &s.nodes[m.To]
+	switch {
+	case nd.crashed:
+		s.drop(m, WhyCrashed)
+	case nd.paused:
+		nd.inbox = append(nd.inbox, m)
+	default:
+		s.stats.Delivered++
+		s.trace(Delivered, m, "")
+		nd.m.Step(m)
+		s.afterStep(m.To)
+	}
+}
+
+func (s *Sim) drop(m impl.Message, why string) {
+	s.stats.Dropped++
+	s.trace(Dropped, m, why)
+}
+
+func (s *Sim) trace(ev MessageEvent, m impl.Message, why string) {
+	if s.tracer != nil {
+		s.tracer.Message(s.now, ev, m, why)
+	}
+}
+
+// recomputeCut rebuilds the cut matrix from all grudges. Entries outside
+// the cluster and self-cuts are ignored: a node always hears itself.
+func (s *Sim) recomputeCut() {
+	clear(s.cut)
+	s.anyCut = false
+	for _, g := range s.grudges {
+		for to, froms := range g {
+			for _, from := range froms {
+				if s.valid(to) && s.valid(from) && from != to {
+					s.cut[from*s.n+to] = true
+					s.anyCut = true
+				}
+			}
+		}
+	}
+}
+
+// dropCutInFlight drops the queued messages on links that are now cut.
+// Messages already waiting at a paused node have arrived and stay.
+func (s *Sim) dropCutInFlight() {
+	if !s.anyCut {
+		return
+	}
+	for _, e := range s.queue.removeIf(func(m *impl.Message) bool { return s.cut[m.From*s.n+m.To] }) {
+		s.drop(e.msg, WhyCut)
+	}
+}
+
+func (s *Sim) valid(n int) bool { return n >= 0 && n < s.n }

@@ -1,0 +1,232 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
+	"github.com/hashicorp/go-hclog"
+)
+
+// Streams of the run's seed that are not a node's: node streams are
+// id + incarnation<<32, far below these.
+const (
+	netStream   = 1 << 63
+	faultStream = 1<<63 | 1
+)
+
+// Sim is a deterministic discrete-event simulation of a cluster of
+// impl.Machines. It is not safe for concurrent use: one goroutine drives it.
+type Sim struct {
+	cfg       Config
+	n         int
+	now       time.Duration
+	nextTick  time.Duration // ticks run on their own cursor, outside the queue
+	seq       uint64
+	nodes     []node
+	peers     []int
+	queue     queue
+	netRand   *rand.Rand // drop, duplicate and delay draws
+	faultRand *rand.Rand // handed to faults through Rand
+	grudges   map[string]faults.Grudge
+	cut       []bool // cut[from*n+to], the union of grudges
+	anyCut    bool
+	rules     []keyedRule // in the order they were first set
+	stats     Stats
+	tracer    Tracer
+	log       hclog.Logger
+}
+
+var (
+	_ faults.Target = (*Sim)(nil)
+	_ faults.Clock  = (*Sim)(nil)
+)
+
+// New validates cfg, builds every node at time 0 and reports their initial
+// Status to the tracer.
+func New(cfg Config) (*Sim, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	n := cfg.Nodes
+	s := &Sim{
+		cfg:       cfg,
+		n:         n,
+		nextTick:  cfg.Tick,
+		nodes:     make([]node, n),
+		peers:     make([]int, n),
+		netRand:   rand.New(rand.NewPCG(cfg.Seed, netStream)),
+		faultRand: rand.New(rand.NewPCG(cfg.Seed, faultStream)),
+		grudges:   map[string]faults.Grudge{},
+		cut:       make([]bool, n*n),
+		tracer:    cfg.Tracer,
+		log:       cfg.Logger,
+	}
+	for i := range n {
+		s.peers[i] = i
+		s.nodes[i] = node{storage: impl.NewMemStorage(), logger: cfg.Logger.Named(fmt.Sprintf("n%d", i)), rate: 1}
+	}
+	for i := range n {
+		if err := s.build(i); err != nil {
+			return nil, err
+		}
+		s.traceStatus(i)
+	}
+	return s, nil
+}
+
+// Now is the current virtual time.
+func (s *Sim) Now() time.Duration { return s.now }
+
+// RunFor advances virtual time by d, running every event due by then.
+func (s *Sim) RunFor(d time.Duration) { s.run(s.after(d), nil) }
+
+// RunUntil runs until done() is true, checking it first, after each tick
+// round and after each delivery, or until limit of virtual time (counted
+// from Now) has passed. It reports whether done() became true; if so, Now
+// is the time of the event that made it so.
+func (s *Sim) RunUntil(limit time.Duration, done func() bool) bool {
+	return s.run(s.after(limit), done)
+}
+
+// after is Now+d, saturating so that a huge d means "no limit".
+func (s *Sim) after(d time.Duration) time.Duration {
+	if d > math.MaxInt64-s.now {
+		return math.MaxInt64
+	}
+	return s.now + d
+}
+
+// run is the event loop. At equal times, deliveries come before the tick
+// round, messages deliver in (time, send order), and nodes tick in id order.
+func (s *Sim) run(end time.Duration, done func() bool) bool {
+	if done != nil && done() {
+		return true
+	}
+	for {
+		switch {
+		case len(s.queue) > 0 && s.queue[0].at <= s.nextTick && s.queue[0].at <= end:
+			e := s.queue.pop()
+			s.now = e.at
+			s.deliver(e.msg)
+		case s.nextTick <= end:
+			s.now = s.nextTick
+			s.nextTick += s.cfg.Tick
+			s.tickRound()
+		default:
+			s.now = max(s.now, end)
+			return false
+		}
+		if done != nil && done() {
+			return true
+		}
+	}
+}
+
+// tickRound ticks every running node once, or per its skew: a node earns
+// rate ticks each round and runs the whole ones.
+func (s *Sim) tickRound() {
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		if nd.crashed || nd.paused {
+			continue
+		}
+		nd.credit += nd.rate
+		for nd.credit >= 1 {
+			nd.credit--
+			nd.m.Tick()
+			s.stats.Ticks++
+			s.afterStep(i)
+		}
+	}
+}
+
+// afterStep sends what node i has to send and traces a change of status.
+func (s *Sim) afterStep(i int) {
+	if out := s.nodes[i].m.Ready(); len(out) > 0 {
+		s.send(i, out)
+	}
+	s.traceStatus(i)
+}
+
+// traceStatus reports node i's status if it changed. Without a tracer
+// nobody would see it, so the hot loop skips even reading it.
+func (s *Sim) traceStatus(i int) {
+	if s.tracer == nil {
+		return
+	}
+	nd := &s.nodes[i]
+	st := downStatus(i, nd.downTerm)
+	if !nd.crashed {
+		st = nd.m.Status()
+	}
+	if st != nd.last {
+		nd.last = st
+		s.tracer.Status(s.now, st)
+	}
+}
+
+// Status is node n's current status; Role is impl.Down while it is crashed
+// (and for an id outside the cluster).
+func (s *Sim) Status(n int) impl.Status {
+	if n < 0 || n >= s.n {
+		return downStatus(n, 0)
+	}
+	nd := &s.nodes[n]
+	if nd.crashed {
+		return downStatus(n, nd.downTerm)
+	}
+	return nd.m.Status()
+}
+
+// Stats returns the counters so far.
+func (s *Sim) Stats() Stats { return s.stats }
+
+// Net describes the network now. live[i]: node i is neither crashed nor
+// paused. cut[i][j]: i -> j is cut by the union of grudges. faulty: any
+// grudge (even one that cuts nothing), rule, crash, pause or skew is active.
+func (s *Sim) Net() (live []bool, cut [][]bool, faulty bool) {
+	live = make([]bool, s.n)
+	cut = make([][]bool, s.n)
+	faulty = len(s.grudges) > 0 || len(s.rules) > 0
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		live[i] = !nd.crashed && !nd.paused
+		cut[i] = append([]bool(nil), s.cut[i*s.n:(i+1)*s.n]...)
+		faulty = faulty || !live[i] || nd.rate != 1
+	}
+	return live, cut, faulty
+}
+
+// Live reports whether node n is running: neither crashed nor paused.
+func (s *Sim) Live(n int) bool {
+	return s.valid(n) && !s.nodes[n].crashed && !s.nodes[n].paused
+}
+
+// Lossy describes the link rules now: lossy[i][j] is true when an active
+// rule drops, delays or duplicates some messages from i to j. Such a link
+// still carries messages but no longer promises to, so checkers do not
+// count on it for liveness.
+func (s *Sim) Lossy() [][]bool {
+	lossy := make([][]bool, s.n)
+	for i := range lossy {
+		lossy[i] = make([]bool, s.n)
+		for j := range lossy[i] {
+			lossy[i][j] = i != j && s.ruleCovers(i, j)
+		}
+	}
+	return lossy
+}
+
+func (s *Sim) ruleCovers(from, to int) bool {
+	for _, kr := range s.rules {
+		if kr.rule.Covers(from, to) {
+			return true
+		}
+	}
+	return false
+}

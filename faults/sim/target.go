@@ -1,0 +1,188 @@
+package sim
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
+)
+
+// This file makes *Sim a faults.Target. Every change takes effect at Now.
+
+// maxSkew bounds Skew so that one tick round stays a bounded amount of work.
+const maxSkew = 1000
+
+// Size is the number of nodes.
+func (s *Sim) Size() int { return s.n }
+
+// Rand is the fault layer's randomness, a stream of the run's seed separate
+// from the network's, so a fault's choices do not shift message fates.
+func (s *Sim) Rand() *rand.Rand { return s.faultRand }
+
+// Leader returns the live (neither crashed nor paused) node that believes
+// it leads the highest term; on a tie, which is a safety violation, the
+// lowest id.
+func (s *Sim) Leader() (node int, ok bool) {
+	node = -1
+	var term uint64
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		if nd.crashed || nd.paused {
+			continue
+		}
+		if st := nd.m.Status(); st.Role == impl.Leader && (node < 0 || st.Term > term) {
+			node, term = i, st.Term
+		}
+	}
+	return node, node >= 0
+}
+
+// SetGrudge adds or replaces the grudge under key. Messages in flight on
+// links it cuts are dropped now.
+func (s *Sim) SetGrudge(key string, g faults.Grudge) {
+	s.grudges[key] = cloneGrudge(g) // the caller may reuse g
+	s.recomputeCut()
+	s.dropCutInFlight()
+	s.log.Debug("grudge set", "at", s.now, "key", key, "grudge", g.String())
+}
+
+// ClearGrudge removes the grudge under key, if any.
+func (s *Sim) ClearGrudge(key string) {
+	delete(s.grudges, key)
+	s.recomputeCut()
+	s.log.Debug("grudge cleared", "at", s.now, "key", key)
+}
+
+// SetRule adds the rule under key, or replaces it in place. Rules apply to
+// messages sent from now on, in the order their keys were first set.
+func (s *Sim) SetRule(key string, r faults.LinkRule) error {
+	if err := r.Validate(s.n); err != nil {
+		return fmt.Errorf("sim: rule %q: %w", key, err)
+	}
+	r.Kinds = slices.Clone(r.Kinds)
+	s.log.Debug("rule set", "at", s.now, "key", key, "rule", r.String())
+	for i := range s.rules {
+		if s.rules[i].key == key {
+			s.rules[i].rule = r
+			return nil
+		}
+	}
+	s.rules = append(s.rules, keyedRule{key: key, rule: r})
+	return nil
+}
+
+// ClearRule removes the rule under key, if any.
+func (s *Sim) ClearRule(key string) {
+	s.rules = slices.DeleteFunc(s.rules, func(k keyedRule) bool { return k.key == key })
+	s.log.Debug("rule cleared", "at", s.now, "key", key)
+}
+
+// Crash discards node n's machine; only its Storage survives. A paused node
+// can crash: its queued messages are lost and it is no longer paused.
+func (s *Sim) Crash(n int) error {
+	nd, err := s.node(n)
+	if err != nil {
+		return err
+	}
+	if nd.crashed {
+		return fmt.Errorf("%w: node %d", ErrCrashed, n)
+	}
+	nd.downTerm = nd.m.Status().Term
+	nd.m, nd.crashed, nd.paused = nil, true, false
+	s.log.Debug("crash", "at", s.now, "node", n)
+	s.traceStatus(n)
+	inbox := nd.inbox
+	nd.inbox = nil
+	for _, m := range inbox {
+		s.drop(m, WhyCrashed)
+	}
+	return nil
+}
+
+// Restart builds a new machine for crashed node n from the same Storage. If
+// the factory fails, the node stays down.
+func (s *Sim) Restart(n int) error {
+	nd, err := s.node(n)
+	if err != nil {
+		return err
+	}
+	if !nd.crashed {
+		return fmt.Errorf("%w: node %d", ErrNotCrashed, n)
+	}
+	nd.incarnation++
+	if err := s.build(n); err != nil {
+		return err
+	}
+	s.log.Debug("restart", "at", s.now, "node", n, "incarnation", nd.incarnation)
+	s.traceStatus(n)
+	return nil
+}
+
+// Pause stops node n's clock and deliveries; messages to it queue.
+func (s *Sim) Pause(n int) error {
+	nd, err := s.node(n)
+	if err != nil {
+		return err
+	}
+	switch {
+	case nd.crashed:
+		return fmt.Errorf("%w: node %d", ErrCrashed, n)
+	case nd.paused:
+		return fmt.Errorf("%w: node %d", ErrPaused, n)
+	}
+	nd.paused = true
+	s.log.Debug("pause", "at", s.now, "node", n)
+	return nil
+}
+
+// Resume restarts node n's clock and delivers, now and in arrival order,
+// the messages that queued while it was paused.
+func (s *Sim) Resume(n int) error {
+	nd, err := s.node(n)
+	if err != nil {
+		return err
+	}
+	if !nd.paused {
+		return fmt.Errorf("%w: node %d", ErrNotPaused, n)
+	}
+	nd.paused = false
+	s.log.Debug("resume", "at", s.now, "node", n, "queued", len(nd.inbox))
+	inbox := nd.inbox
+	nd.inbox = nil
+	for _, m := range inbox {
+		s.deliver(m)
+	}
+	return nil
+}
+
+// Skew makes node n tick rate times per tick round; 1 is normal. The rate
+// is kept across crashes: it belongs to the host, not the process.
+func (s *Sim) Skew(n int, rate float64) error {
+	nd, err := s.node(n)
+	if err != nil {
+		return err
+	}
+	if !(rate > 0 && rate <= maxSkew) { // also rejects NaN
+		return fmt.Errorf("%w: node %d rate %v", ErrSkewRate, n, rate)
+	}
+	nd.rate = rate
+	s.log.Debug("skew", "at", s.now, "node", n, "rate", rate)
+	return nil
+}
+
+func (s *Sim) node(n int) (*node, error) {
+	if !s.valid(n) {
+		return nil, fmt.Errorf("%w: %d (cluster has %d)", ErrNoSuchNode, n, s.n)
+	}
+	return &s.nodes[n], nil
+}
+
+func cloneGrudge(g faults.Grudge) faults.Grudge {
+	c := make(faults.Grudge, len(g))
+	for to, froms := range g {
+		c[to] = slices.Clone(froms)
+	}
+	return c
+}

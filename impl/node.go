@@ -1,0 +1,54 @@
+package impl
+
+import "github.com/hashicorp/go-hclog"
+
+// Node is an election that runs its own goroutines: 6.5840-style code,
+// tutorials, production libraries behind an adapter.
+//
+// Obligations:
+//   - Every goroutine the node starts ends soon after Stop returns; one
+//     that lingers past the grace period is reported as a leak.
+//   - State answers promptly and never blocks on the network.
+//   - All peer traffic goes through Env.Transport, so that faults apply.
+type Node interface {
+	// State reports the current term and whether this node believes it leads.
+	State() (term uint64, isLeader bool)
+	// Stop shuts the node down. The framework never calls a stopped node again.
+	Stop()
+}
+
+// Transport carries RPCs between nodes, like labrpc's ClientEnd.Call.
+// args and reply are copied, so sender and receiver never share memory.
+// Call returns false if the call or its reply was lost; like a real network
+// it may take a while (a timeout) to say so.
+type Transport interface {
+	Call(peer int, method string, args, reply any) bool
+}
+
+// Observer receives a node's reports of its own role changes. It is optional:
+// the framework also polls State.
+type Observer interface {
+	Observe(s Status)
+}
+
+// Env is what the framework hands a NodeFactory.
+type Env struct {
+	ID        int
+	Peers     []int // every member, ID included
+	Transport Transport
+	Storage   Storage
+	Logger    hclog.Logger
+	// Observer is never nil; calling it is optional.
+	Observer Observer
+}
+
+// Handler serves the RPCs a node receives. The framework calls Serve for
+// each inbound call, possibly concurrently.
+type Handler interface {
+	Serve(method string, args, reply any) bool
+}
+
+// NodeFactory builds one member of a cluster and returns it with the handler
+// for its inbound RPCs. It is called again with the same Storage when a
+// crashed node restarts.
+type NodeFactory func(env Env) (Node, Handler, error)

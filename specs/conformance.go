@@ -1,0 +1,21 @@
+package specs
+
+import (
+	"github.com/ballot-go/ballot/specs/harness"
+	. "github.com/onsi/ginkgo/v2"
+)
+
+// Conformance registers ballot's whole conformance suite for target. Call it
+// at package level in a test file, next to a TestXxx that calls RunSpecs:
+//
+//	var _ = specs.Conformance(harness.Target{Name: "mine", Machine: mine.New})
+//
+// It returns true so that it can stand in a var declaration.
+func Conformance(target harness.Target) bool {
+	return Describe(target.Name, func() {
+		lab3A(target)
+		eliben(target)
+		matrix(target)
+		nemesis(target)
+	})
+}

@@ -1,0 +1,117 @@
+package harness
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ballot-go/ballot/checker"
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/faults/sim"
+	"github.com/ballot-go/ballot/impl"
+)
+
+// backend is what a Cluster drives: the Machine simulator now, the
+// goroutine runner later. Both are fault targets with a clock.
+type backend interface {
+	faults.Target
+	Now() time.Duration
+	RunFor(d time.Duration)
+	RunUntil(limit time.Duration, done func() bool) bool
+	Status(n int) impl.Status
+	Live(n int) bool
+	Net() (live []bool, cut [][]bool, faulty bool)
+	Lossy() [][]bool
+}
+
+// Cluster wires an implementation, a faulty network and a recorder. Scenarios
+// read like the tests they come from: start, find the leader, isolate it,
+// wait, check.
+type Cluster struct {
+	target Target
+	cfg    Config
+	b      backend
+	rec    *recorder
+	// disconnected mirrors 6.5840's connect/disconnect: each such node is
+	// isolated from every other node, including other disconnected ones.
+	disconnected []bool
+	partition    faults.Grudge
+}
+
+// New starts a cluster of target with cfg. Every node exists and has been
+// observed once when New returns; no virtual time has passed.
+func New(target Target, cfg Config) (*Cluster, error) {
+	if err := target.validate(); err != nil {
+		return nil, err
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	rec := &recorder{noWire: cfg.NoWire}
+	s, err := sim.New(sim.Config{
+		Nodes: cfg.Nodes, Seed: cfg.Seed, Tick: cfg.Tick, Factory: target.Machine,
+		Latency: cfg.Latency, Tracer: rec, Logger: cfg.Logger,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("harness: starting %s: %w", target.Name, err)
+	}
+	c := &Cluster{target: target, cfg: cfg, b: s, rec: rec, disconnected: make([]bool, cfg.Nodes)}
+	c.recordTopology(impl.None, "start")
+	return c, nil
+}
+
+// Size is the number of nodes.
+func (c *Cluster) Size() int { return c.cfg.Nodes }
+
+// Seed is the seed that replays this run.
+func (c *Cluster) Seed() uint64 { return c.cfg.Seed }
+
+// Target is the implementation under test.
+func (c *Cluster) Target() Target { return c.target }
+
+// Now is the cluster's virtual time since it started.
+func (c *Cluster) Now() time.Duration { return c.b.Now() }
+
+// RunFor lets d of virtual time pass.
+func (c *Cluster) RunFor(d time.Duration) { c.b.RunFor(d) }
+
+// Status is node n's latest status; Role is impl.Down while it is crashed.
+func (c *Cluster) Status(n int) impl.Status { return c.b.Status(n) }
+
+// Note records a step of the scenario in the history, for the timeline.
+func (c *Cluster) Note(format string, args ...any) {
+	c.rec.note(c.b.Now(), fmt.Sprintf(format, args...))
+}
+
+// History is everything recorded so far. The caller must not modify it.
+func (c *Cluster) History() checker.History {
+	return checker.History{Nodes: c.cfg.Nodes, Seed: c.cfg.Seed, Events: c.rec.events}
+}
+
+// Checkers are the invariants this cluster's history is held to.
+func (c *Cluster) Checkers() []checker.Checker {
+	cs := checker.All()
+	for i, ch := range cs {
+		if _, ok := ch.(checker.ReElection); ok {
+			cs[i] = checker.ReElection{Within: c.cfg.ElectionBy}
+		}
+	}
+	return cs
+}
+
+// Check runs every checker over the history so far.
+func (c *Cluster) Check() []checker.Result {
+	return checker.Run(c.History(), c.Checkers()...)
+}
+
+func (c *Cluster) recordTopology(node int, why string) {
+	live, cut, faulty := c.b.Net()
+	net := &checker.Net{Live: live, Cut: cut, Lossy: c.b.Lossy(), Faulty: faulty}
+	c.rec.topology(c.b.Now(), node, net, why)
+}
+
+func (c *Cluster) checkNode(n int) error {
+	if n < 0 || n >= c.cfg.Nodes {
+		return fmt.Errorf("harness: node %d does not exist: nodes are 0 to %d", n, c.cfg.Nodes-1)
+	}
+	return nil
+}

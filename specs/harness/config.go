@@ -1,0 +1,64 @@
+package harness
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/hashicorp/go-hclog"
+)
+
+// Defaults, in one place.
+const (
+	DefaultNodes      = 3
+	DefaultTick       = 10 * time.Millisecond
+	DefaultElectionBy = 5 * time.Second
+	// MaxNodes bounds a cluster: the checkers' clique search is exact up to here.
+	MaxNodes = 64
+)
+
+// Config describes one run. The zero value of every field but Seed means
+// "use the default".
+type Config struct {
+	Nodes int
+	// Seed drives every random choice of the run: election jitter, link
+	// faults, nemesis schedules. The same seed replays the same run.
+	Seed uint64
+	// Tick is the virtual time of one Machine tick.
+	Tick time.Duration
+	// Latency is the base delay of every link.
+	Latency faults.Delay
+	// ElectionBy bounds how long a leader may take to appear when a
+	// majority can communicate: CheckOneLeader and the ReElection checker use it.
+	ElectionBy time.Duration
+	// NoWire turns off recording of messages, for long runs where only
+	// observations matter. Wire checkers then report Unknown.
+	NoWire bool
+	// Logger receives the nodes' logs; nil discards them.
+	Logger hclog.Logger
+}
+
+func (c *Config) validate() error {
+	if c.Nodes == 0 {
+		c.Nodes = DefaultNodes
+	}
+	if c.Nodes < 1 || c.Nodes > MaxNodes {
+		return fmt.Errorf("harness: Nodes is %d: a cluster has 1 to %d nodes", c.Nodes, MaxNodes)
+	}
+	if c.Tick == 0 {
+		c.Tick = DefaultTick
+	}
+	if c.Tick < 0 {
+		return fmt.Errorf("harness: Tick is %v: it must be positive", c.Tick)
+	}
+	if c.ElectionBy == 0 {
+		c.ElectionBy = DefaultElectionBy
+	}
+	if c.ElectionBy < 0 {
+		return fmt.Errorf("harness: ElectionBy is %v: it must be positive", c.ElectionBy)
+	}
+	if c.Logger == nil {
+		c.Logger = hclog.NewNullLogger()
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package harness
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+)
+
+// Crash stops node n. Only its Storage survives; Restart brings it back.
+func (c *Cluster) Crash(n int) error {
+	return c.nodeOp(n, "crash", c.b.Crash)
+}
+
+// Restart builds node n afresh from its Storage.
+func (c *Cluster) Restart(n int) error {
+	return c.nodeOp(n, "restart", c.b.Restart)
+}
+
+// Pause freezes node n: no ticks, and messages to it queue until Resume.
+func (c *Cluster) Pause(n int) error {
+	return c.nodeOp(n, "pause", c.b.Pause)
+}
+
+// Resume undoes Pause.
+func (c *Cluster) Resume(n int) error {
+	return c.nodeOp(n, "resume", c.b.Resume)
+}
+
+func (c *Cluster) nodeOp(n int, name string, op func(int) error) error {
+	if err := c.checkNode(n); err != nil {
+		return err
+	}
+	if err := op(n); err != nil {
+		return fmt.Errorf("harness: %s node %d: %w", name, n, err)
+	}
+	c.recordTopology(n, fmt.Sprintf("%s %d", name, n))
+	return nil
+}
+
+// Inject starts fault f; HealFault ends it.
+func (c *Cluster) Inject(f faults.Fault) error {
+	if err := f.Inject(c.b); err != nil {
+		return fmt.Errorf("harness: inject %v: %w", f, err)
+	}
+	c.recordTopology(-1, "inject "+f.String())
+	return nil
+}
+
+// HealFault ends a fault started with Inject.
+func (c *Cluster) HealFault(f faults.Fault) error {
+	if err := f.Heal(c.b); err != nil {
+		return fmt.Errorf("harness: heal %v: %w", f, err)
+	}
+	c.recordTopology(-1, "heal "+f.String())
+	return nil
+}
+
+// RunSchedule plays a nemesis schedule from the current time. The schedule
+// always ends healed.
+func (c *Cluster) RunSchedule(s faults.Schedule) error {
+	start := c.b.Now()
+	return s.Run(c.b, offsetClock{c.b, start}, func(op faults.Op, err error) {
+		verb := "inject "
+		if op.Heal {
+			verb = "heal "
+		}
+		if err != nil {
+			c.Note("%s%v failed: %v", verb, op.Fault, err)
+			return
+		}
+		c.recordTopology(-1, verb+op.Fault.String())
+	})
+}
+
+// offsetClock lets a schedule that starts at zero run from any moment.
+type offsetClock struct {
+	b     backend
+	start time.Duration
+}
+
+func (o offsetClock) Now() time.Duration     { return o.b.Now() - o.start }
+func (o offsetClock) RunFor(d time.Duration) { o.b.RunFor(d) }

@@ -1,0 +1,57 @@
+package specs
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/specs/harness"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+// faultHold is how long each fault of the matrix stays in place: long
+// enough for several election timeouts and a 5 s re-election deadline.
+const faultHold = 8 * time.Second
+
+// settle is how long a healed cluster gets to recover, and then how long
+// it must stay quiet.
+const settle = 3 * time.Second
+
+// settled expects a healed cluster to converge on one leader, to still
+// have one after settling (a node starved of heartbeats during the fault
+// may legitimately call one election as it heals), and then to keep its
+// term: churn once settled is a failure.
+func (r *run) settled() {
+	GinkgoHelper()
+	r.converged()
+	r.RunFor(settle)
+	_, term := r.converged()
+	r.RunFor(settle)
+	Expect(r.terms()).To(Equal(term), "the term changed after the cluster had settled")
+}
+
+// matrix injects every registered fault into clusters of 3, 5 and 7 nodes
+// once a leader is established, heals it, and expects the cluster to settle.
+// The checkers decide the rest: safety throughout, re-election whenever the
+// fault cost the leader while a majority could still communicate, and no
+// term churn once healed.
+func matrix(target harness.Target) {
+	Describe("fault matrix", Label("matrix"), func() {
+		for _, name := range faults.Names() {
+			for _, n := range []int{3, 5, 7} {
+				It(fmt.Sprintf("%s on %d nodes", name, n), Label("fault:"+name, "safety", "liveness", "stability"), func() {
+					r := start(target, n)
+					r.leader()
+					generate, err := faults.Lookup(name)
+					Expect(err).NotTo(HaveOccurred())
+					f := generate(r.rand, n)
+					Expect(r.Inject(f)).To(Succeed())
+					r.RunFor(faultHold)
+					Expect(r.HealFault(f)).To(Succeed())
+					r.settled()
+				})
+			}
+		}
+	})
+}
