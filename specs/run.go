@@ -50,12 +50,16 @@ func (r *run) verify() {
 			failed = append(failed, res)
 		}
 	}
-	if len(failed) == 0 && !CurrentSpecReport().Failed() {
+	panicked := r.Err()
+	if len(failed) == 0 && panicked == nil && !CurrentSpecReport().Failed() {
 		return
 	}
 	fmt.Fprintf(GinkgoWriter, "\nseed %d; replay with:\n  %s\n", r.Seed(), replayCommand(r.Seed()))
 	r.saveHistory()
 	r.printTail()
+	if panicked != nil {
+		Fail(fmt.Sprintf("the implementation panicked (seed %d; replay: %s):\n%v", r.Seed(), replayCommand(r.Seed()), panicked))
+	}
 	if len(failed) > 0 {
 		Fail(describeViolations(failed, r.Seed()))
 	}

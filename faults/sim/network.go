@@ -80,7 +80,7 @@ func (s *Sim) deliver(m impl.Message) {
 	default:
 		s.stats.Delivered++
 		s.trace(Delivered, m, "")
-		nd.m.Step(m)
+		s.stepNode(m.To, m)
 		s.afterStep(m.To)
 	}
 }

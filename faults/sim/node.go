@@ -29,7 +29,7 @@ type node struct {
 func (s *Sim) build(id int) error {
 	nd := &s.nodes[id]
 	stream := uint64(id) + nd.incarnation<<32
-	m, err := s.cfg.Factory(impl.MachineConfig{
+	m, err := construct(s.cfg.Factory, impl.MachineConfig{
 		ID:      id,
 		Peers:   append([]int(nil), s.peers...), // a copy each, in case a machine keeps it
 		Storage: nd.storage,
@@ -50,4 +50,14 @@ func (s *Sim) build(id int) error {
 // downStatus is what a crashed node reports: its last term, and no beliefs.
 func downStatus(id int, term uint64) impl.Status {
 	return impl.Status{ID: id, Term: term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
+}
+
+// construct calls the factory, turning a panic into an error.
+func construct(f impl.MachineFactory, cfg impl.MachineConfig) (m impl.Machine, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("factory panicked: %v", v)
+		}
+	}()
+	return f(cfg)
 }

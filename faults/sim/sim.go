@@ -37,6 +37,7 @@ type Sim struct {
 	rules     []keyedRule // in the order they were first set
 	stats     Stats
 	tracer    Tracer
+	panics    []Panic
 	log       hclog.Logger
 }
 
@@ -136,9 +137,9 @@ func (s *Sim) tickRound() {
 			continue
 		}
 		nd.credit += nd.rate
-		for nd.credit >= 1 {
+		for nd.credit >= 1 && !nd.crashed {
 			nd.credit--
-			nd.m.Tick()
+			s.tickNode(i)
 			s.stats.Ticks++
 			s.afterStep(i)
 		}
@@ -147,7 +148,10 @@ func (s *Sim) tickRound() {
 
 // afterStep sends what node i has to send and traces a change of status.
 func (s *Sim) afterStep(i int) {
-	if out := s.nodes[i].m.Ready(); len(out) > 0 {
+	if s.nodes[i].crashed {
+		return // it panicked in the call just made
+	}
+	if out := s.readyNode(i); len(out) > 0 {
 		s.send(i, out)
 	}
 	s.traceStatus(i)
@@ -160,10 +164,7 @@ func (s *Sim) traceStatus(i int) {
 		return
 	}
 	nd := &s.nodes[i]
-	st := downStatus(i, nd.downTerm)
-	if !nd.crashed {
-		st = nd.m.Status()
-	}
+	st := s.statusNode(i)
 	if st != nd.last {
 		nd.last = st
 		s.tracer.Status(s.now, st)
@@ -176,11 +177,7 @@ func (s *Sim) Status(n int) impl.Status {
 	if n < 0 || n >= s.n {
 		return downStatus(n, 0)
 	}
-	nd := &s.nodes[n]
-	if nd.crashed {
-		return downStatus(n, nd.downTerm)
-	}
-	return nd.m.Status()
+	return s.statusNode(n)
 }
 
 // Stats returns the counters so far.

@@ -32,7 +32,7 @@ func (s *Sim) Leader() (node int, ok bool) {
 		if nd.crashed || nd.paused {
 			continue
 		}
-		if st := nd.m.Status(); st.Role == impl.Leader && (node < 0 || st.Term > term) {
+		if st := s.statusNode(i); st.Role == impl.Leader && (node < 0 || st.Term > term) {
 			node, term = i, st.Term
 		}
 	}
@@ -89,7 +89,7 @@ func (s *Sim) Crash(n int) error {
 	if nd.crashed {
 		return fmt.Errorf("%w: node %d", ErrCrashed, n)
 	}
-	nd.downTerm = nd.m.Status().Term
+	nd.downTerm = s.statusNode(n).Term
 	nd.m, nd.crashed, nd.paused = nil, true, false
 	s.log.Debug("crash", "at", s.now, "node", n)
 	s.traceStatus(n)

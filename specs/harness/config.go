@@ -10,6 +10,7 @@ import (
 
 // Defaults, in one place.
 const (
+	// DefaultNodes is the usual cluster size, the one the 6.5840 tests start with.
 	DefaultNodes      = 3
 	DefaultTick       = 10 * time.Millisecond
 	DefaultElectionBy = 5 * time.Second
@@ -17,8 +18,8 @@ const (
 	MaxNodes = 64
 )
 
-// Config describes one run. The zero value of every field but Seed means
-// "use the default".
+// Config describes one run. Nodes is required; the zero value of every other
+// field but Seed means "use the default".
 type Config struct {
 	Nodes int
 	// Seed drives every random choice of the run: election jitter, link
@@ -39,11 +40,8 @@ type Config struct {
 }
 
 func (c *Config) validate() error {
-	if c.Nodes == 0 {
-		c.Nodes = DefaultNodes
-	}
 	if c.Nodes < 1 || c.Nodes > MaxNodes {
-		return fmt.Errorf("harness: Nodes is %d: a cluster has 1 to %d nodes", c.Nodes, MaxNodes)
+		return fmt.Errorf("harness: Nodes is %d: a cluster has 1 to %d nodes (%d is the usual)", c.Nodes, MaxNodes, DefaultNodes)
 	}
 	if c.Tick == 0 {
 		c.Tick = DefaultTick
