@@ -38,6 +38,7 @@ type Sim struct {
 	stats     Stats
 	tracer    Tracer
 	panics    []Panic
+	calling   int // the node whose machine is being called, or -1
 	log       hclog.Logger
 }
 
@@ -66,6 +67,7 @@ func New(cfg Config) (*Sim, error) {
 		cut:       make([]bool, n*n),
 		tracer:    cfg.Tracer,
 		log:       cfg.Logger,
+		calling:   -1,
 	}
 	for i := range n {
 		s.peers[i] = i
@@ -75,7 +77,7 @@ func New(cfg Config) (*Sim, error) {
 		if err := s.build(i); err != nil {
 			return nil, err
 		}
-		s.traceStatus(i)
+		s.guard(func() { s.traceStatus(i) })
 	}
 	return s, nil
 }
@@ -102,9 +104,18 @@ func (s *Sim) after(d time.Duration) time.Duration {
 	return s.now + d
 }
 
-// run is the event loop. At equal times, deliveries come before the tick
-// round, messages deliver in (time, send order), and nodes tick in id order.
-func (s *Sim) run(end time.Duration, done func() bool) bool {
+// run is the event loop, restarted after a machine panics: the panicking
+// node is down, the event that made it panic is spent, and the rest goes on.
+func (s *Sim) run(end time.Duration, done func() bool) (reached bool) {
+	for s.guard(func() { reached = s.loop(end, done) }) {
+	}
+	return reached
+}
+
+// loop runs events until end or done. At equal times, deliveries come before
+// the tick round, messages deliver in (time, send order), and nodes tick in
+// id order.
+func (s *Sim) loop(end time.Duration, done func() bool) bool {
 	if done != nil && done() {
 		return true
 	}
@@ -177,7 +188,12 @@ func (s *Sim) Status(n int) impl.Status {
 	if n < 0 || n >= s.n {
 		return downStatus(n, 0)
 	}
-	return s.statusNode(n)
+	var st impl.Status
+	s.guard(func() { st = s.statusNode(n) })
+	if s.nodes[n].crashed {
+		return downStatus(n, s.nodes[n].downTerm)
+	}
+	return st
 }
 
 // Stats returns the counters so far.

@@ -32,7 +32,7 @@ func (s *Sim) Leader() (node int, ok bool) {
 		if nd.crashed || nd.paused {
 			continue
 		}
-		if st := s.statusNode(i); st.Role == impl.Leader && (node < 0 || st.Term > term) {
+		if st := s.Status(i); st.Role == impl.Leader && (node < 0 || st.Term > term) {
 			node, term = i, st.Term
 		}
 	}
@@ -89,7 +89,10 @@ func (s *Sim) Crash(n int) error {
 	if nd.crashed {
 		return fmt.Errorf("%w: node %d", ErrCrashed, n)
 	}
-	nd.downTerm = s.statusNode(n).Term
+	nd.downTerm = s.Status(n).Term
+	if nd.crashed {
+		return nil // its Status panicked: it is down already
+	}
 	nd.m, nd.crashed, nd.paused = nil, true, false
 	s.log.Debug("crash", "at", s.now, "node", n)
 	s.traceStatus(n)
@@ -116,7 +119,7 @@ func (s *Sim) Restart(n int) error {
 		return err
 	}
 	s.log.Debug("restart", "at", s.now, "node", n, "incarnation", nd.incarnation)
-	s.traceStatus(n)
+	s.guard(func() { s.traceStatus(n) })
 	return nil
 }
 
@@ -152,7 +155,7 @@ func (s *Sim) Resume(n int) error {
 	inbox := nd.inbox
 	nd.inbox = nil
 	for _, m := range inbox {
-		s.deliver(m)
+		s.guard(func() { s.deliver(m) })
 	}
 	return nil
 }
