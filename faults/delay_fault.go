@@ -11,23 +11,22 @@ import (
 func init() {
 	Register("delay", func(r *rand.Rand, _ int) Fault {
 		d := Delay{Dist: Exponential, Spread: randomDuration(r, 10*time.Millisecond, 100*time.Millisecond)}
-		return &DelayFault{From: AnyNode, To: AnyNode, Kinds: randomKinds(r), Delay: d}
+		return &DelayFault{Links: AllLinks(randomKinds(r)...), Delay: d}
 	})
 }
 
 // DelayFault slows matching messages by Delay on top of the link latency.
 // A Delay with any spread also reorders them.
 type DelayFault struct {
-	From, To int         // AnyNode matches all
-	Kinds    []impl.Kind // empty: all kinds
-	Delay    Delay
-	rec      ruleRecord
+	Links
+	Delay Delay
+	rec   ruleRecord
 }
 
 // NewDelay delays messages from -> to (AnyNode for all) of the given kinds
 // (none: all kinds) by d.
 func NewDelay(from, to int, d Delay, kinds ...impl.Kind) (*DelayFault, error) {
-	f := &DelayFault{From: from, To: to, Kinds: kinds, Delay: d}
+	f := &DelayFault{Links: Links{from, to, kinds}, Delay: d}
 	if err := checkRule(f.rule()); err != nil {
 		return nil, err
 	}
@@ -35,11 +34,13 @@ func NewDelay(from, to int, d Delay, kinds ...impl.Kind) (*DelayFault, error) {
 }
 
 func (f *DelayFault) rule() LinkRule {
-	return LinkRule{From: f.From, To: f.To, Kinds: f.Kinds, Delay: f.Delay}
+	r := f.Links.rule()
+	r.Delay = f.Delay
+	return r
 }
 
 func (f *DelayFault) String() string {
-	return fmt.Sprintf("delay %v %s", f.Delay, linkString(f.From, f.To, f.Kinds))
+	return fmt.Sprintf("delay %v %s", f.Delay, f.Links)
 }
 
 // Inject implements Fault.

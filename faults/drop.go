@@ -9,22 +9,21 @@ import (
 
 func init() {
 	Register("drop", func(r *rand.Rand, _ int) Fault {
-		return &DropFault{From: AnyNode, To: AnyNode, Kinds: randomKinds(r), P: 0.1 + 0.4*r.Float64()}
+		return &DropFault{Links: AllLinks(randomKinds(r)...), P: 0.1 + 0.4*r.Float64()}
 	})
 }
 
 // DropFault loses each matching message with probability P.
 type DropFault struct {
-	From, To int         // AnyNode matches all
-	Kinds    []impl.Kind // empty: all kinds
-	P        float64
-	rec      ruleRecord
+	Links
+	P   float64
+	rec ruleRecord
 }
 
 // NewDrop drops messages from -> to (AnyNode for all) of the given kinds
 // (none: all kinds) with probability p.
 func NewDrop(from, to int, p float64, kinds ...impl.Kind) (*DropFault, error) {
-	f := &DropFault{From: from, To: to, Kinds: kinds, P: p}
+	f := &DropFault{Links: Links{from, to, kinds}, P: p}
 	if err := checkRule(f.rule()); err != nil {
 		return nil, err
 	}
@@ -32,11 +31,13 @@ func NewDrop(from, to int, p float64, kinds ...impl.Kind) (*DropFault, error) {
 }
 
 func (f *DropFault) rule() LinkRule {
-	return LinkRule{From: f.From, To: f.To, Kinds: f.Kinds, Drop: f.P}
+	r := f.Links.rule()
+	r.Drop = f.P
+	return r
 }
 
 func (f *DropFault) String() string {
-	return fmt.Sprintf("drop %.0f%% %s", 100*f.P, linkString(f.From, f.To, f.Kinds))
+	return fmt.Sprintf("drop %.0f%% %s", 100*f.P, f.Links)
 }
 
 // Inject implements Fault.

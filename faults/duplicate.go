@@ -9,23 +9,22 @@ import (
 
 func init() {
 	Register("duplicate", func(r *rand.Rand, _ int) Fault {
-		return &DuplicateFault{From: AnyNode, To: AnyNode, Kinds: randomKinds(r), P: 0.1 + 0.4*r.Float64()}
+		return &DuplicateFault{Links: AllLinks(randomKinds(r)...), P: 0.1 + 0.4*r.Float64()}
 	})
 }
 
 // DuplicateFault delivers each matching message twice with probability P;
 // the copies travel independently, so they may arrive far apart.
 type DuplicateFault struct {
-	From, To int         // AnyNode matches all
-	Kinds    []impl.Kind // empty: all kinds
-	P        float64
-	rec      ruleRecord
+	Links
+	P   float64
+	rec ruleRecord
 }
 
 // NewDuplicate duplicates messages from -> to (AnyNode for all) of the given
 // kinds (none: all kinds) with probability p.
 func NewDuplicate(from, to int, p float64, kinds ...impl.Kind) (*DuplicateFault, error) {
-	f := &DuplicateFault{From: from, To: to, Kinds: kinds, P: p}
+	f := &DuplicateFault{Links: Links{from, to, kinds}, P: p}
 	if err := checkRule(f.rule()); err != nil {
 		return nil, err
 	}
@@ -33,11 +32,13 @@ func NewDuplicate(from, to int, p float64, kinds ...impl.Kind) (*DuplicateFault,
 }
 
 func (f *DuplicateFault) rule() LinkRule {
-	return LinkRule{From: f.From, To: f.To, Kinds: f.Kinds, Duplicate: f.P}
+	r := f.Links.rule()
+	r.Duplicate = f.P
+	return r
 }
 
 func (f *DuplicateFault) String() string {
-	return fmt.Sprintf("duplicate %.0f%% %s", 100*f.P, linkString(f.From, f.To, f.Kinds))
+	return fmt.Sprintf("duplicate %.0f%% %s", 100*f.P, f.Links)
 }
 
 // Inject implements Fault.

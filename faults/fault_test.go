@@ -127,7 +127,7 @@ func TestFaultInjectErrors(t *testing.T) {
 		&IsolateFault{Node: 7},
 		&CrashFault{Node: 3},
 		&PauseFault{Node: -1},
-		&DropFault{From: 9, To: AnyNode, P: 0.5},
+		&DropFault{Links: Links{From: 9, To: AnyNode}, P: 0.5},
 		&SkewFault{Node: 5, Rate: 2},
 	} {
 		if err := f.Inject(tg); err == nil {

@@ -10,6 +10,21 @@ import (
 
 // Helpers shared by the link-rule faults (drop, delay, duplicate, reorder).
 
+// Links selects the messages a link-rule fault touches: those from From to
+// To (AnyNode matches all) of the given Kinds (empty: all kinds).
+type Links struct {
+	From, To int
+	Kinds    []impl.Kind
+}
+
+// AllLinks selects every message of the given kinds (none: all kinds).
+func AllLinks(kinds ...impl.Kind) Links { return Links{From: AnyNode, To: AnyNode, Kinds: kinds} }
+
+// rule is the LinkRule over these links, with no effect yet.
+func (l Links) rule() LinkRule { return LinkRule{From: l.From, To: l.To, Kinds: l.Kinds} }
+
+func (l Links) String() string { return linkString(l.From, l.To, l.Kinds) }
+
 // checkRule is the constructor check: everything but the cluster size, which
 // is known only at Inject.
 func checkRule(r LinkRule) error {

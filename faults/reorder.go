@@ -12,7 +12,7 @@ import (
 func init() {
 	Register("reorder", func(r *rand.Rand, _ int) Fault {
 		spread := randomDuration(r, 50*time.Millisecond, 250*time.Millisecond)
-		return &ReorderFault{From: AnyNode, To: AnyNode, Kinds: randomKinds(r), Spread: spread}
+		return &ReorderFault{Links: AllLinks(randomKinds(r)...), Spread: spread}
 	})
 }
 
@@ -20,10 +20,9 @@ func init() {
 // message. With Spread well above the link latency, messages overtake one
 // another: reordering is delay variance, nothing more.
 type ReorderFault struct {
-	From, To int         // AnyNode matches all
-	Kinds    []impl.Kind // empty: all kinds
-	Spread   time.Duration
-	rec      ruleRecord
+	Links
+	Spread time.Duration
+	rec    ruleRecord
 }
 
 // NewReorder reorders messages from -> to (AnyNode for all) of the given
@@ -32,7 +31,7 @@ func NewReorder(from, to int, spread time.Duration, kinds ...impl.Kind) (*Reorde
 	if spread <= 0 {
 		return nil, errors.New("faults: reorder spread " + spread.String() + " must be positive")
 	}
-	f := &ReorderFault{From: from, To: to, Kinds: kinds, Spread: spread}
+	f := &ReorderFault{Links: Links{from, to, kinds}, Spread: spread}
 	if err := checkRule(f.rule()); err != nil {
 		return nil, err
 	}
@@ -41,11 +40,13 @@ func NewReorder(from, to int, spread time.Duration, kinds ...impl.Kind) (*Reorde
 
 func (f *ReorderFault) rule() LinkRule {
 	d := Delay{Dist: Uniform, Spread: f.Spread}
-	return LinkRule{From: f.From, To: f.To, Kinds: f.Kinds, Delay: d}
+	r := f.Links.rule()
+	r.Delay = d
+	return r
 }
 
 func (f *ReorderFault) String() string {
-	return fmt.Sprintf("reorder spread=%v %s", f.Spread, linkString(f.From, f.To, f.Kinds))
+	return fmt.Sprintf("reorder spread=%v %s", f.Spread, f.Links)
 }
 
 // Inject implements Fault.
