@@ -62,3 +62,22 @@ func TestMemStorageStartsWithNoVote(t *testing.T) {
 		t.Fatalf("storage holds %+v after saving term 4 vote 2", hs)
 	}
 }
+
+func TestMemStorageBlobsAreCopies(t *testing.T) {
+	s := impl.NewMemStorage()
+	var blobs impl.Blobs = s
+	if b := blobs.Blob("raftstate"); b != nil {
+		t.Fatalf("a new storage holds %q", b)
+	}
+	in := []byte("term=3")
+	blobs.SetBlob("raftstate", in)
+	in[0] = 'X'
+	out := blobs.Blob("raftstate")
+	if string(out) != "term=3" {
+		t.Fatalf("Blob = %q; the caller's later write leaked in", out)
+	}
+	out[0] = 'Y'
+	if string(blobs.Blob("raftstate")) != "term=3" {
+		t.Fatal("a write to a returned blob changed the stored one")
+	}
+}

@@ -43,7 +43,14 @@ type Env struct {
 }
 
 // Handler serves the RPCs a node receives. The framework calls Serve for
-// each inbound call, possibly concurrently.
+// each inbound call, possibly concurrently, each in a goroutine of its own
+// that counts as the node's.
+//
+// args is a deep copy of what the caller passed, of the same type (a *T if
+// the caller passed a *T). reply is a pointer to a fresh zero value of the
+// type the caller's reply points to; Serve fills it in, and the framework
+// copies it back to the caller if the reply survives the network. Serve
+// returns false for a method it does not know; the call then fails.
 type Handler interface {
 	Serve(method string, args, reply any) bool
 }
