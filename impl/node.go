@@ -1,6 +1,10 @@
 package impl
 
-import "github.com/hashicorp/go-hclog"
+import (
+	"math/rand/v2"
+
+	"github.com/hashicorp/go-hclog"
+)
 
 // Node is an election that runs its own goroutines: 6.5840-style code,
 // tutorials, production libraries behind an adapter.
@@ -40,6 +44,11 @@ type Env struct {
 	Logger    hclog.Logger
 	// Observer is never nil; calling it is optional.
 	Observer Observer
+	// Rand is derived from the run's seed. Goroutine nodes are not replayed
+	// bit for bit (the scheduler decides their interleaving), but drawing
+	// from Rand still ties their choices to the seed. Not safe for
+	// concurrent use.
+	Rand *rand.Rand
 }
 
 // Handler serves the RPCs a node receives. The framework calls Serve for

@@ -3,24 +3,14 @@ package sim
 import (
 	"fmt"
 	"runtime/debug"
-	"time"
 
+	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/impl"
 )
 
-// Panic records a machine that panicked. The simulator treats it as a crash
-// of that node, so the run goes on and the framework never panics because
-// an implementation did; the harness fails the run with this record.
-type Panic struct {
-	Node  int
-	At    time.Duration
-	Value string
-	Stack string
-}
-
-func (p Panic) String() string {
-	return fmt.Sprintf("node %d panicked at %v: %s\n%s", p.Node, p.At, p.Value, p.Stack)
-}
+// Panic records a machine that panicked; the simulator treats it as a crash
+// of that node.
+type Panic = faults.Panic
 
 // Panics lists every machine panic so far, in order.
 func (s *Sim) Panics() []Panic { return s.panics }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/faults/rpcnet"
 	"github.com/ballot-go/ballot/faults/sim"
 	"github.com/ballot-go/ballot/impl"
 )
@@ -22,7 +23,8 @@ type backend interface {
 	Live(n int) bool
 	Net() (live []bool, cut [][]bool, faulty bool)
 	Lossy() [][]bool
-	Panics() []sim.Panic
+	Panics() []faults.Panic
+	Close()
 }
 
 // Cluster wires an implementation, a faulty network and a recorder. Scenarios
@@ -49,17 +51,34 @@ func New(target Target, cfg Config) (*Cluster, error) {
 		return nil, err
 	}
 	rec := &recorder{noWire: cfg.NoWire}
-	s, err := sim.New(sim.Config{
-		Nodes: cfg.Nodes, Seed: cfg.Seed, Tick: cfg.Tick, Factory: target.Machine,
-		Latency: cfg.Latency, Tracer: rec, Logger: cfg.Logger,
-	})
+	b, err := newBackend(target, cfg, rec)
 	if err != nil {
 		return nil, fmt.Errorf("harness: starting %s: %w", target.Name, err)
 	}
-	c := &Cluster{target: target, cfg: cfg, b: s, rec: rec, disconnected: make([]bool, cfg.Nodes)}
+	c := &Cluster{target: target, cfg: cfg, b: b, rec: rec, disconnected: make([]bool, cfg.Nodes)}
 	c.recordTopology(impl.None, "start")
 	return c, nil
 }
+
+// newBackend builds the simulator for a Machine target, the RPC network
+// for a Node target.
+func newBackend(target Target, cfg Config, rec *recorder) (backend, error) {
+	if target.Node == nil {
+		return sim.New(sim.Config{
+			Nodes: cfg.Nodes, Seed: cfg.Seed, Tick: cfg.Tick, Factory: target.Machine,
+			Latency: cfg.Latency, Tracer: rec, Logger: cfg.Logger,
+		})
+	}
+	return rpcnet.New(rpcnet.Config{
+		Nodes: cfg.Nodes, Seed: cfg.Seed, Factory: target.Node, Latency: cfg.Latency,
+		DeadPeerTimeout: cfg.DeadPeerTimeout, Poll: cfg.Poll, LeakGrace: cfg.LeakGrace,
+		Tracer: rec, Logger: cfg.Logger,
+	})
+}
+
+// Close stops every node. For goroutine nodes it waits out the leak grace
+// period, so that leaked goroutines are in the history; call it before Check.
+func (c *Cluster) Close() { c.b.Close() }
 
 // Size is the number of nodes.
 func (c *Cluster) Size() int { return c.cfg.Nodes }
@@ -86,7 +105,7 @@ func (c *Cluster) Note(format string, args ...any) {
 
 // History is everything recorded so far. The caller must not modify it.
 func (c *Cluster) History() checker.History {
-	return checker.History{Nodes: c.cfg.Nodes, Seed: c.cfg.Seed, Events: c.rec.events}
+	return checker.History{Nodes: c.cfg.Nodes, Seed: c.cfg.Seed, Events: c.rec.snapshot()}
 }
 
 // Err reports every node that panicked during the run, with its stack. The
@@ -104,8 +123,12 @@ func (c *Cluster) Err() error {
 func (c *Cluster) Checkers() []checker.Checker {
 	cs := checker.All()
 	for i, ch := range cs {
-		if _, ok := ch.(checker.ReElection); ok {
+		switch ch.(type) {
+		case checker.ReElection:
 			cs[i] = checker.ReElection{Within: c.cfg.ElectionBy}
+		case checker.Stability:
+			// goroutine nodes report (term, isLeader): followers need not name the leader
+			cs[i] = checker.Stability{AllowUnknownLeader: c.target.IsNode()}
 		}
 	}
 	return cs

@@ -35,6 +35,13 @@ type Config struct {
 	// NoWire turns off recording of messages, for long runs where only
 	// observations matter. Wire checkers then report Unknown.
 	NoWire bool
+	// Goroutine nodes only (zero means rpcnet's default): how long a call
+	// to an unreachable peer waits before it fails (labrpc's up to 7 s), how
+	// often State is polled (10 ms), and how long a stopped node's
+	// goroutines get to exit before they count as leaks (100 ms).
+	DeadPeerTimeout time.Duration
+	Poll            time.Duration
+	LeakGrace       time.Duration
 	// Logger receives the nodes' logs; nil discards them.
 	Logger hclog.Logger
 }

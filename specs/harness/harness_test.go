@@ -10,6 +10,7 @@ import (
 	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/impl"
+	"github.com/ballot-go/ballot/impl/driver"
 	"github.com/ballot-go/ballot/impl/raft"
 	"github.com/ballot-go/ballot/specs/harness"
 )
@@ -37,7 +38,10 @@ func TestNewRejectsBadInput(t *testing.T) {
 		{"negative election bound", ref, harness.Config{Nodes: 3, ElectionBy: -time.Second}, "ElectionBy is -1s"},
 		{"bad latency", ref, harness.Config{Nodes: 3, Latency: faults.Delay{Base: -time.Millisecond}}, "sim:"},
 		{"unnamed target", harness.Target{Machine: ref.Machine}, harness.Config{Nodes: 3}, "Target.Name is empty"},
-		{"no factory", harness.Target{Name: "mine"}, harness.Config{Nodes: 3}, `target "mine" has no Machine factory`},
+		{"no factory", harness.Target{Name: "mine"}, harness.Config{Nodes: 3}, `target "mine" has no factory: set Target.Machine or Target.Node`},
+		{"two factories", harness.Target{Name: "both", Machine: ref.Machine, Node: driver.Node(ref.Machine, time.Millisecond)},
+			harness.Config{Nodes: 3}, "sets both Machine and Node"},
+		{"realtime machine", harness.Target{Name: "rt", Machine: ref.Machine, Realtime: true}, harness.Config{Nodes: 3}, "Realtime is for Node targets"},
 		{"factory fails", harness.Target{Name: "broken", Machine: func(impl.MachineConfig) (impl.Machine, error) {
 			return nil, errString("out of disks")
 		}}, harness.Config{Nodes: 3}, "out of disks"},

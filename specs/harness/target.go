@@ -12,8 +12,18 @@ import (
 type Target struct {
 	// Name appears in spec names and reports.
 	Name string
-	// Machine builds a deterministic member of the cluster.
+	// Machine builds a deterministic member of the cluster; it runs in the
+	// simulator and replays exactly from its seed.
 	Machine impl.MachineFactory
+	// Node builds a goroutine member of the cluster; it runs on the RPC
+	// network, in virtual time inside a synctest bubble unless Realtime.
+	// Set exactly one of Machine and Node.
+	Node impl.NodeFactory
+	// Realtime runs a Node target in real time instead of a synctest
+	// bubble, for code that cannot run in one (real sockets, or sleeping
+	// while holding a lock that other goroutines need). Runs take as long
+	// as they say.
+	Realtime bool
 	// PreVote says the implementation runs a pre-vote before campaigning
 	// (Raft thesis §9.6), so a rejoining follower must not bump the term.
 	PreVote bool
@@ -26,8 +36,21 @@ func (t Target) validate() error {
 	if t.Name == "" {
 		return errors.New("harness: Target.Name is empty: give the implementation a name for reports")
 	}
-	if t.Machine == nil {
-		return fmt.Errorf("harness: target %q has no Machine factory: set Target.Machine", t.Name)
+	switch {
+	case t.Machine == nil && t.Node == nil:
+		return fmt.Errorf("harness: target %q has no factory: set Target.Machine or Target.Node", t.Name)
+	case t.Machine != nil && t.Node != nil:
+		return fmt.Errorf("harness: target %q sets both Machine and Node: set one", t.Name)
+	case t.Machine != nil && t.Realtime:
+		return fmt.Errorf("harness: target %q is a Machine, which runs in the simulator's time: Realtime is for Node targets", t.Name)
 	}
 	return nil
+}
+
+// IsNode reports whether the target runs as goroutines.
+func (t Target) IsNode() bool { return t.Node != nil }
+
+// InBubble reports whether the target's runs belong in a synctest bubble.
+func (t Target) InBubble() bool {
+	return t.Node != nil && !t.Realtime
 }

@@ -1,0 +1,141 @@
+package rpcnet
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
+	"github.com/hashicorp/go-hclog"
+)
+
+// Streams of the run's seed; node streams are id + incarnation<<32.
+const (
+	netStream   = 1 << 63
+	faultStream = 1<<63 | 1
+)
+
+// runs numbers the clusters of this process, so their goroutine labels differ.
+var runs atomic.Uint64
+
+// Net is a cluster of goroutine nodes and the network between them. Its
+// methods are safe for concurrent use.
+type Net struct {
+	cfg   Config
+	log   hclog.Logger
+	start time.Time
+	run   string // this cluster's label value
+
+	mu        sync.Mutex
+	members   []*member
+	grudges   map[string]faults.Grudge
+	cut       []bool // cut[from*n+to], the union of grudges
+	rules     []keyedRule
+	netRand   *rand.Rand
+	faultRand *rand.Rand
+	closed    bool
+	panics    []faults.Panic
+
+	traceMu sync.Mutex // serialises tracer calls, which come from many goroutines
+
+	wg     sync.WaitGroup // the framework's own goroutines
+	stopCh chan struct{}  // closed by Close: framework goroutines exit
+}
+
+type keyedRule struct {
+	key  string
+	rule faults.LinkRule
+}
+
+var _ faults.Target = (*Net)(nil)
+
+// New starts every node and the poller. Call Close when done: it stops the
+// nodes and waits for the framework's goroutines.
+func New(cfg Config) (*Net, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	n := &Net{
+		cfg: cfg, log: cfg.Logger, start: time.Now(), run: fmt.Sprint(runs.Add(1)),
+		members:   make([]*member, cfg.Nodes),
+		grudges:   map[string]faults.Grudge{},
+		cut:       make([]bool, cfg.Nodes*cfg.Nodes),
+		netRand:   rand.New(rand.NewPCG(cfg.Seed, netStream)),
+		faultRand: rand.New(rand.NewPCG(cfg.Seed, faultStream)),
+		stopCh:    make(chan struct{}),
+	}
+	for i := range n.members {
+		n.members[i] = &member{id: i, storage: impl.NewMemStorage()}
+	}
+	for i := range n.members {
+		if err := n.boot(i); err != nil {
+			n.Close()
+			return nil, err
+		}
+	}
+	n.goFramework(n.pollLoop)
+	return n, nil
+}
+
+// Now is the time since the cluster started: virtual inside a synctest
+// bubble, real outside.
+func (n *Net) Now() time.Duration { return time.Since(n.start) }
+
+// RunFor lets d pass.
+func (n *Net) RunFor(d time.Duration) { time.Sleep(d) }
+
+// RunUntil lets time pass until done reports true, checking after every
+// poll, or until limit has passed. It reports whether done became true.
+func (n *Net) RunUntil(limit time.Duration, done func() bool) bool {
+	deadline := n.Now() + limit
+	for !done() {
+		if n.Now() >= deadline {
+			return false
+		}
+		time.Sleep(min(n.cfg.Poll, deadline-n.Now()))
+	}
+	return true
+}
+
+// Size is the number of nodes.
+func (n *Net) Size() int { return n.cfg.Nodes }
+
+// Rand is the fault layer's source of randomness, derived from the seed.
+// Faults call it from the goroutine that injects them.
+func (n *Net) Rand() *rand.Rand { return n.faultRand }
+
+// Close stops every node, reports goroutines that outlive their node's
+// grace period, and waits for the framework's own goroutines to end.
+func (n *Net) Close() {
+	n.mu.Lock()
+	if n.closed {
+		n.mu.Unlock()
+		return
+	}
+	n.closed = true
+	n.mu.Unlock()
+	for i := range n.members {
+		n.stopMember(i, "close")
+	}
+	close(n.stopCh)
+	n.wg.Wait()
+}
+
+// goFramework runs f in a goroutine of the framework's own, which the leak
+// check never counts.
+func (n *Net) goFramework(f func()) {
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		setRoleLabels(n.run, FrameworkRole)
+		f()
+	}()
+}
+
+func (n *Net) now() time.Duration { return n.Now() }
+
+func (n *Net) valid(i int) bool { return i >= 0 && i < n.cfg.Nodes }

@@ -1,0 +1,129 @@
+package rpcnet
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ballot-go/ballot/impl"
+)
+
+// observer receives a node's own reports of its status.
+type observer struct {
+	n    *Net
+	node int
+	inc  int
+}
+
+// Observe implements impl.Observer.
+func (o observer) Observe(s impl.Status) {
+	s.ID = o.node
+	o.n.mu.Lock()
+	if !o.n.current(o.node, o.inc) {
+		o.n.mu.Unlock()
+		return
+	}
+	m := o.n.members[o.node]
+	m.observed, m.hasObserved = s, true
+	o.n.mu.Unlock()
+	o.n.setStatus(o.node, o.inc, s)
+}
+
+// poller reads one incarnation's State every Poll until it stops. It is a
+// goroutine of its own per node, so that one node whose State blocks holds
+// up no other; the stuck check in pollLoop notices it.
+func (n *Net) poller(i, inc int, node impl.Node, done <-chan struct{}) {
+	setRoleLabels(n.run, fmt.Sprint(PollerPrefix, i))
+	for {
+		if !n.beginPoll(i, inc) {
+			return
+		}
+		term, leader := n.callState(i, node)
+		n.endPoll(i, inc)
+		n.setStatus(i, inc, n.merge(i, term, leader))
+		select {
+		case <-done:
+			return
+		case <-time.After(n.cfg.Poll):
+		}
+	}
+}
+
+func (n *Net) callState(i int, node impl.Node) (term uint64, leader bool) {
+	defer n.recoverPanic(i)
+	return node.State()
+}
+
+func (n *Net) beginPoll(i, inc int) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if !n.current(i, inc) {
+		return false
+	}
+	n.members[i].pollSince = n.Now()
+	return true
+}
+
+func (n *Net) endPoll(i, inc int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.current(i, inc) {
+		n.members[i].pollSince = -1
+	}
+}
+
+// merge turns a polled (term, isLeader) into a Status, keeping what the node
+// reported itself (its role as candidate, whom it follows, its vote) while
+// that report agrees with the poll.
+func (n *Net) merge(i int, term uint64, leader bool) impl.Status {
+	n.mu.Lock()
+	m := n.members[i]
+	obs, has := m.observed, m.hasObserved
+	n.mu.Unlock()
+	if has && obs.Term == term && (obs.Role == impl.Leader) == leader {
+		return obs
+	}
+	st := impl.Status{ID: i, Term: term, Role: impl.Follower, Leader: impl.None, VotedFor: impl.None}
+	if leader {
+		st.Role, st.Leader = impl.Leader, i
+	}
+	return st
+}
+
+// setStatus records incarnation inc of node i's status if it changed.
+func (n *Net) setStatus(i, inc int, st impl.Status) {
+	n.mu.Lock()
+	if !n.current(i, inc) || n.members[i].status == st {
+		n.mu.Unlock()
+		return
+	}
+	n.members[i].status = st
+	n.mu.Unlock()
+	n.traceStatus(st)
+}
+
+// pollLoop reports nodes whose State has not answered within StuckAfter.
+func (n *Net) pollLoop() {
+	for {
+		select {
+		case <-n.stopCh:
+			return
+		case <-time.After(n.cfg.Poll):
+		}
+		for i := range n.cfg.Nodes {
+			if inc, late := n.lateState(i); late {
+				n.stuck(i, fmt.Sprintf("State() has not returned for %v", n.cfg.StuckAfter), inc)
+			}
+		}
+	}
+}
+
+func (n *Net) lateState(i int) (inc int, late bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	m := n.members[i]
+	if !m.live || m.stuck || m.pollSince < 0 || n.Now()-m.pollSince < n.cfg.StuckAfter {
+		return 0, false
+	}
+	m.stuck = true
+	return m.incarnation, true
+}

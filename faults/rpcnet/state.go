@@ -1,0 +1,72 @@
+package rpcnet
+
+import "github.com/ballot-go/ballot/impl"
+
+// Status is node i's latest status; Role is impl.Down while it is stopped.
+func (n *Net) Status(i int) impl.Status {
+	if !n.valid(i) {
+		return impl.Status{ID: i, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	m := n.members[i]
+	if !m.live {
+		return impl.Status{ID: i, Term: m.status.Term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
+	}
+	return m.status
+}
+
+// Live reports whether node i runs and is not paused.
+func (n *Net) Live(i int) bool {
+	if !n.valid(i) {
+		return false
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.members[i].live && !n.members[i].paused
+}
+
+// Leader returns the live node that leads the highest term, if any.
+func (n *Net) Leader() (node int, ok bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	node = impl.None
+	var term uint64
+	for i, m := range n.members {
+		if m.live && !m.paused && m.status.Role == impl.Leader && (node == impl.None || m.status.Term > term) {
+			node, term = i, m.status.Term
+		}
+	}
+	return node, node != impl.None
+}
+
+// Net describes the network now, as the Machine simulator's Net does.
+func (n *Net) Net() (live []bool, cut [][]bool, faulty bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	size := n.cfg.Nodes
+	live, cut = make([]bool, size), make([][]bool, size)
+	faulty = len(n.grudges) > 0 || len(n.rules) > 0
+	for i, m := range n.members {
+		live[i] = m.live && !m.paused
+		cut[i] = append([]bool(nil), n.cut[i*size:(i+1)*size]...)
+		faulty = faulty || !live[i]
+	}
+	return live, cut, faulty
+}
+
+// Lossy marks the links an active rule drops, delays or duplicates on.
+func (n *Net) Lossy() [][]bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	lossy := make([][]bool, n.cfg.Nodes)
+	for i := range lossy {
+		lossy[i] = make([]bool, n.cfg.Nodes)
+		for j := range lossy[i] {
+			for _, kr := range n.rules {
+				lossy[i][j] = lossy[i][j] || (i != j && kr.rule.Covers(i, j))
+			}
+		}
+	}
+	return lossy
+}

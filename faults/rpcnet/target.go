@@ -1,0 +1,137 @@
+package rpcnet
+
+import (
+	"fmt"
+
+	"github.com/ballot-go/ballot/faults"
+)
+
+// SetGrudge adds or replaces the grudge under key. Calls in flight on a link
+// it cuts are lost when they arrive.
+func (n *Net) SetGrudge(key string, g faults.Grudge) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.grudges[key] = g.Union(nil) // a copy: the caller may reuse g
+	n.recomputeCut()
+}
+
+// ClearGrudge removes the grudge under key.
+func (n *Net) ClearGrudge(key string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	delete(n.grudges, key)
+	n.recomputeCut()
+}
+
+func (n *Net) recomputeCut() {
+	size := n.cfg.Nodes
+	clear(n.cut)
+	for _, g := range n.grudges {
+		for to, froms := range g {
+			for _, from := range froms {
+				if n.valid(from) && n.valid(to) && from != to {
+					n.cut[from*size+to] = true
+				}
+			}
+		}
+	}
+}
+
+// SetRule adds or replaces the link rule under key.
+func (n *Net) SetRule(key string, r faults.LinkRule) error {
+	if err := r.Validate(n.cfg.Nodes); err != nil {
+		return err
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for i := range n.rules {
+		if n.rules[i].key == key {
+			n.rules[i].rule = r
+			return nil
+		}
+	}
+	n.rules = append(n.rules, keyedRule{key: key, rule: r})
+	return nil
+}
+
+// ClearRule removes the rule under key.
+func (n *Net) ClearRule(key string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for i := range n.rules {
+		if n.rules[i].key == key {
+			n.rules = append(n.rules[:i], n.rules[i+1:]...)
+			return
+		}
+	}
+}
+
+// Crash stops node i; only its Storage survives.
+func (n *Net) Crash(i int) error {
+	if !n.valid(i) {
+		return n.noSuchNode(i)
+	}
+	if !n.stopMember(i, "crash") {
+		return fmt.Errorf("rpcnet: node %d is already down", i)
+	}
+	return nil
+}
+
+// Restart builds a fresh node i from its Storage.
+func (n *Net) Restart(i int) error {
+	if !n.valid(i) {
+		return n.noSuchNode(i)
+	}
+	n.mu.Lock()
+	live := n.members[i].live
+	n.mu.Unlock()
+	if live {
+		return fmt.Errorf("rpcnet: node %d is running: crash it before restarting it", i)
+	}
+	return n.boot(i)
+}
+
+// Pause holds node i's traffic: calls to it and from it wait until Resume.
+// Its own timers keep running (a goroutine cannot be frozen from outside),
+// so it behaves like a process whose network stalled, not like SIGSTOP.
+func (n *Net) Pause(i int) error {
+	if !n.valid(i) {
+		return n.noSuchNode(i)
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	m := n.members[i]
+	switch {
+	case !m.live:
+		return fmt.Errorf("rpcnet: node %d is down: it cannot be paused", i)
+	case m.paused:
+		return fmt.Errorf("rpcnet: node %d is already paused", i)
+	}
+	m.paused, m.resumed = true, make(chan struct{})
+	return nil
+}
+
+// Resume releases the traffic Pause held.
+func (n *Net) Resume(i int) error {
+	if !n.valid(i) {
+		return n.noSuchNode(i)
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	m := n.members[i]
+	if !m.paused {
+		return fmt.Errorf("rpcnet: node %d is not paused", i)
+	}
+	m.paused = false
+	close(m.resumed)
+	return nil
+}
+
+// Skew is not possible: a goroutine node reads the process's clock.
+func (n *Net) Skew(i int, rate float64) error {
+	return fmt.Errorf("%w: clock skew of a goroutine node (it reads the process clock)", faults.ErrUnsupported)
+}
+
+func (n *Net) noSuchNode(i int) error {
+	return fmt.Errorf("rpcnet: node %d does not exist: nodes are 0 to %d", i, n.cfg.Nodes-1)
+}
