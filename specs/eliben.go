@@ -17,22 +17,20 @@ import (
 // the expectation follows the target's declared options.
 func eliben(target harness.Target) {
 	Describe("eliben/raft part 1", Label("eliben"), func() {
-		It("basic election", Label("liveness"), func() {
-			start(target, 3).leader()
-		})
+		It("basic election", Label("liveness", realtimeLabel), scenario(target, 3, func(r *run) {
+			r.leader()
+		}))
 
-		It("leader disconnect", Label("liveness"), func() {
-			r := start(target, 3)
+		It("leader disconnect", Label("liveness", realtimeLabel), scenario(target, 3, func(r *run) {
 			leader, term := r.leader()
 			r.disconnect(leader)
 			r.sleep(350)
 			leader2, term2 := r.leader()
 			Expect(leader2).NotTo(Equal(leader), "the disconnected leader was re-elected")
 			Expect(term2).To(BeNumerically(">", term), "the new leader's term did not increase")
-		})
+		}))
 
-		It("leader and another disconnect", Label("liveness", "safety"), func() {
-			r := start(target, 3)
+		It("leader and another disconnect", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
 			leader, _ := r.leader()
 			other := (leader + 1) % 3
 			r.disconnect(leader, other)
@@ -40,26 +38,24 @@ func eliben(target harness.Target) {
 			r.noLeader()
 			r.connect(other)
 			r.leader()
-		})
+		}))
 
-		It("disconnect all then restore", Label("liveness", "safety"), func() {
-			r := start(target, 3)
+		It("disconnect all then restore", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
 			r.sleep(100)
 			r.disconnect(0, 1, 2)
 			r.sleep(450)
 			r.noLeader()
 			r.connect(0, 1, 2)
 			r.leader()
-		})
+		}))
 
 		for _, n := range []int{3, 5} {
-			It(fmt.Sprintf("leader disconnect then reconnect on %d nodes", n), Label("liveness", "stability"), func() {
-				leaderDisconnectThenReconnect(start(target, n), map[int]int{3: 350, 5: 150}[n])
-			})
+			It(fmt.Sprintf("leader disconnect then reconnect on %d nodes", n), Label("liveness", "stability"), scenario(target, n, func(r *run) {
+				leaderDisconnectThenReconnect(r, map[int]int{3: 350, 5: 150}[n])
+			}))
 		}
 
-		It("follower comes back", Label("liveness", "stability"), func() {
-			r := start(target, 3)
+		It("follower comes back", Label("liveness", "stability"), scenario(target, 3, func(r *run) {
 			leader, term := r.leader()
 			follower := (leader + 1) % 3
 			r.disconnect(follower)
@@ -81,10 +77,9 @@ func eliben(target harness.Target) {
 			} else {
 				Expect(term2).To(BeNumerically(">", term), "the rejoining follower's higher term must end the old term")
 			}
-		})
+		}))
 
-		It("disconnect loop", Label("liveness", "safety"), func() {
-			r := start(target, 3)
+		It("disconnect loop", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
 			for range 5 {
 				leader, _ := r.leader()
 				other := (leader + 1) % 3
@@ -94,7 +89,7 @@ func eliben(target harness.Target) {
 				r.connect(leader, other)
 				r.sleep(150)
 			}
-		})
+		}))
 	})
 }
 

@@ -25,8 +25,7 @@ func (r *run) leader3A() (int, uint64) {
 // checked against every invariant.
 func lab3A(target harness.Target) {
 	Describe("6.5840 Lab 3A", Label("3A"), func() {
-		It("initial election", Label("liveness", "stability"), func() {
-			r := start(target, 3)
+		It("initial election", Label("liveness", "stability", realtimeLabel), scenario(target, 3, func(r *run) {
 			r.leader3A()
 			r.sleep(50)
 			term1 := r.terms()
@@ -35,10 +34,9 @@ func lab3A(target harness.Target) {
 			term2 := r.terms()
 			Expect(term2).To(Equal(term1), "term changed even though there were no failures")
 			r.leader3A()
-		})
+		}))
 
-		It("election after network failure", Label("liveness", "safety"), func() {
-			r := start(target, 3)
+		It("election after network failure", Label("liveness", "safety", realtimeLabel), scenario(target, 3, func(r *run) {
 			leader1, _ := r.leader3A()
 			r.disconnect(leader1)
 			r.leader3A()
@@ -55,11 +53,10 @@ func lab3A(target harness.Target) {
 			r.leader3A()
 			r.connect(leader2)
 			r.leader3A()
-		})
+		}))
 
-		It("multiple elections", Label("liveness", "safety"), func() {
+		It("multiple elections", Label("liveness", "safety"), scenario(target, 7, func(r *run) {
 			const servers = 7
-			r := start(target, servers)
 			r.leader3A()
 			for range 9 {
 				// drawn with replacement, as the original does: 1 to 3 distinct servers
@@ -70,6 +67,6 @@ func lab3A(target harness.Target) {
 				r.connect(cut...)
 			}
 			r.leader3A()
-		})
+		}))
 	})
 }

@@ -1,6 +1,7 @@
 package specs
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -40,17 +41,20 @@ func matrix(target harness.Target) {
 	Describe("fault matrix", Label("matrix"), func() {
 		for _, name := range faults.Names() {
 			for _, n := range []int{3, 5, 7} {
-				It(fmt.Sprintf("%s on %d nodes", name, n), Label("fault:"+name, "safety", "liveness", "stability"), func() {
-					r := start(target, n)
+				It(fmt.Sprintf("%s on %d nodes", name, n), Label("fault:"+name, "safety", "liveness", "stability"), scenario(target, n, func(r *run) {
 					r.leader()
 					generate, err := faults.Lookup(name)
 					Expect(err).NotTo(HaveOccurred())
 					f := generate(r.rand, n)
-					Expect(r.Inject(f)).To(Succeed())
+					if err := r.Inject(f); errors.Is(err, faults.ErrUnsupported) {
+						Skip(err.Error())
+					} else {
+						Expect(err).NotTo(HaveOccurred())
+					}
 					r.RunFor(faultHold)
 					Expect(r.HealFault(f)).To(Succeed())
 					r.settled()
-				})
+				}))
 			}
 		}
 	})

@@ -2,6 +2,7 @@ package specs
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/ballot-go/ballot/faults"
@@ -24,14 +25,23 @@ func nemesis(target harness.Target) {
 	Describe("random nemesis", Label("nemesis", "safety", "liveness", "stability"), func() {
 		for i := range nemesisRuns {
 			n := []int{3, 5, 7}[i%3]
-			It(fmt.Sprintf("run %d on %d nodes", i, n), func() {
-				r := start(target, n)
+			It(fmt.Sprintf("run %d on %d nodes", i, n), scenario(target, n, func(r *run) {
 				r.leader()
-				schedule, err := faults.RandomSchedule(r.rand, n, faults.Names(), nemesisLength, nemesisEvery)
+				schedule, err := faults.RandomSchedule(r.rand, n, faultsFor(target), nemesisLength, nemesisEvery)
 				Expect(err).NotTo(HaveOccurred())
 				Expect(r.RunSchedule(schedule)).To(Succeed())
 				r.settled()
-			})
+			}))
 		}
 	})
+}
+
+// faultsFor lists the faults target can take: a goroutine node's clock
+// cannot be skewed.
+func faultsFor(target harness.Target) []string {
+	names := faults.Names()
+	if target.IsNode() {
+		names = slices.DeleteFunc(names, func(name string) bool { return name == "skew" })
+	}
+	return names
 }

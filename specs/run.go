@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,9 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 )
+
+// realtimeLabel marks the specs short enough to run in real time.
+const realtimeLabel = "realtime"
 
 // scenarioStream separates the scenario's own choices (which nodes to
 // disconnect) from the cluster's random streams drawn from the same seed.
@@ -29,16 +33,43 @@ type run struct {
 	rand *rand.Rand
 }
 
-// start builds a cluster for the running spec and arranges for its history
-// to be checked against every invariant when the spec ends.
+// scenario is the body of an It: a cluster of target with the given number
+// of nodes, the steps, and then the whole history held to every invariant.
+// A goroutine target runs in a synctest bubble under the frozen-clock
+// watchdog, so all of it, cleanup included, happens in virtual time.
+func scenario(target harness.Target, nodes int, steps func(r *run)) func() {
+	return func() {
+		if target.Realtime && !slices.Contains(CurrentSpecReport().Labels(), realtimeLabel) {
+			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": the rest would take minutes of wall time each")
+		}
+		if target.InBubble() {
+			inBubble(func() { play(target, nodes, steps) })
+			return
+		}
+		play(target, nodes, steps)
+	}
+}
+
+func play(target harness.Target, nodes int, steps func(r *run)) {
+	r := start(target, nodes)
+	defer r.finish()
+	steps(r)
+}
+
+// start builds a cluster for the running spec.
 func start(target harness.Target, nodes int) *run {
 	GinkgoHelper()
 	seed := specSeed()
 	c, err := harness.New(target, harness.Config{Nodes: nodes, Seed: seed, Logger: logger()})
 	Expect(err).NotTo(HaveOccurred())
-	r := &run{Cluster: c, rand: rand.New(rand.NewPCG(seed, scenarioStream))}
-	DeferCleanup(r.verify)
-	return r
+	return &run{Cluster: c, rand: rand.New(rand.NewPCG(seed, scenarioStream))}
+}
+
+// finish stops the cluster (for goroutine nodes, that includes the leak
+// check) and verifies its history.
+func (r *run) finish() {
+	r.Close()
+	r.verify()
 }
 
 // verify holds the whole history to every invariant, and on any failure

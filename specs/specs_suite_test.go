@@ -2,8 +2,10 @@ package specs_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/ballot-go/ballot/impl"
+	"github.com/ballot-go/ballot/impl/driver"
 	"github.com/ballot-go/ballot/impl/raft"
 	"github.com/ballot-go/ballot/specs"
 	"github.com/ballot-go/ballot/specs/harness"
@@ -21,6 +23,18 @@ var (
 	})
 )
 
+// The same election as goroutines, through the driver: in virtual time it
+// runs the whole suite; in real time, the subset labelled realtime.
+var (
+	_ = specs.Conformance(harness.Target{Name: "reference as goroutines", Node: driver.Node(reference(raft.DefaultConfig()), tick)})
+	_ = specs.Conformance(harness.Target{
+		Name: "reference as goroutines in real time", Node: driver.Node(reference(raft.DefaultConfig()), tick), Realtime: true,
+	})
+)
+
+// tick is the driver's tick, the simulator's default.
+const tick = 10 * time.Millisecond
+
 func withPreVoteCheckQuorum() raft.Config {
 	cfg := raft.DefaultConfig()
 	cfg.PreVote, cfg.CheckQuorum = true, true
@@ -37,5 +51,5 @@ func reference(cfg raft.Config) impl.MachineFactory {
 
 func TestSpecs(t *testing.T) {
 	RegisterFailHandler(Fail)
-	RunSpecs(t, "ballot conformance")
+	specs.RunSuite(t, "ballot conformance")
 }

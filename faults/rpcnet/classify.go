@@ -25,6 +25,9 @@ func DefaultClassifier(method string, v any, reply bool) (impl.Kind, uint64, boo
 	if m, ok := envelope(v); ok {
 		return m.Kind, m.Term, m.Granted, !reply
 	}
+	if reply && emptyStruct(v) {
+		return 0, 0, false, false // an acknowledgement carries nothing to check
+	}
 	kind := kindOf(method, reply)
 	term, _ := uintField(v, "Term")
 	granted, _ := boolField(v, "VoteGranted", "Granted")
@@ -103,4 +106,9 @@ func boolField(v any, names ...string) (bool, bool) {
 		}
 	}
 	return false, false
+}
+
+func emptyStruct(v any) bool {
+	rv, ok := structValue(v)
+	return ok && rv.NumField() == 0
 }

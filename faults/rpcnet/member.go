@@ -61,8 +61,11 @@ func (n *Net) boot(i int) error {
 	n.mu.Lock()
 	m.node, m.handler, m.live, m.done, m.paused = node, handler, true, done, false
 	m.hasObserved, m.pollSince, m.stuck = false, -1, false
+	// Until the first poll answers, the node keeps reading as down: only
+	// the node itself knows its term (it may keep it outside HardState),
+	// and the first answer, whatever it is, then goes into the history.
+	m.status = impl.Status{ID: i, Term: m.status.Term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
 	n.mu.Unlock()
-	n.setStatus(i, inc, impl.Status{ID: i, Term: m.storage.HardState().Term, Leader: impl.None, VotedFor: impl.None})
 	go n.poller(i, inc, node, done)
 	return nil
 }

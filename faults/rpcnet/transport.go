@@ -32,12 +32,14 @@ func (t *transport) Call(peer int, method string, args, reply any) bool {
 	case reply == nil || rv.Kind() != reflect.Pointer || rv.IsNil():
 		n.log.Error("reply must be a non-nil pointer", "from", t.from, "method", method)
 		return false
-	case !t.waitUnpaused(t.from):
-		return false
 	}
 	req := n.envelope(t.from, peer, method, args, false)
 	n.traceMsg(faults.Sent, req, "")
 	argsCopy := n.deepCopy(args)
+	if !t.waitUnpaused(t.from) { // the node sent it; its stalled network holds it
+		n.traceMsg(faults.Dropped, req, faults.WhyStopped)
+		return false
+	}
 	dup, ok := t.carry(t.from, peer, req)
 	if !ok {
 		return false

@@ -1,0 +1,104 @@
+package labrpc_test
+
+import (
+	"runtime"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/ballot-go/ballot/impl/labrpc"
+	"github.com/ballot-go/ballot/impl/labrpc/example"
+)
+
+// awaitOneLeader polls every 10 ms, up to limit, until exactly one live node
+// leads, and returns it with its term.
+func awaitOneLeader(t *testing.T, tn *testNet, limit time.Duration) (int, uint64) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for {
+		leaders, term, _ := tn.leaders()
+		if len(leaders) == 1 {
+			return leaders[0], term
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no single leader within %v: leaders %v", limit, leaders)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// holdSteady polls for d and fails if the leader or any live node's term
+// changes, or if two nodes lead.
+func holdSteady(t *testing.T, tn *testNet, leader int, term uint64, d time.Duration) {
+	t.Helper()
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		leaders, lt, maxTerm := tn.leaders()
+		if len(leaders) != 1 || leaders[0] != leader || lt != term || maxTerm != term {
+			t.Fatalf("with nothing failing: leaders %v in term %d, highest term %d; want %d alone in term %d",
+				leaders, lt, maxTerm, leader, term)
+		}
+	}
+}
+
+// Three example nodes over the test network, in real time: one leader within
+// 2 s that keeps its term, and no goroutine left after every node stops.
+func TestExampleClusterRealTime(t *testing.T) {
+	base := runtime.NumGoroutine()
+	tn := newTestNet(t, 3, labrpc.Node(example.Make), time.Millisecond)
+	tn.startAll()
+	leader, term := awaitOneLeader(t, tn, 2*time.Second)
+	// The losers of a split vote may still be campaigning; give the leader's
+	// heartbeats a moment to settle them before asking for stability.
+	time.Sleep(300 * time.Millisecond)
+	leader, term = awaitOneLeader(t, tn, time.Second)
+	holdSteady(t, tn, leader, term, time.Second)
+	if most, link := tn.maxHeartbeatsPerSecond(); most > 10 {
+		t.Fatalf("%d heartbeats within 1 s on link %v; the budget is 10", most, link)
+	}
+	tn.stopAll()
+	waitGoroutines(t, base)
+}
+
+// The same cluster in a synctest bubble, as the framework's goroutine runner
+// will run it: steady leadership, the heartbeat budget, re-election after the
+// leader crashes, a restart from storage that keeps terms monotonic, and no
+// goroutine 100 ms after the last Stop (the bubble would deadlock otherwise).
+func TestExampleClusterSyncTest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		base := runtime.NumGoroutine()
+		tn := newTestNet(t, 5, labrpc.Node(example.Make), time.Millisecond)
+		tn.startAll()
+
+		leader, term := awaitOneLeader(t, tn, 5*time.Second)
+		time.Sleep(time.Second)
+		leader, term = awaitOneLeader(t, tn, time.Second)
+		holdSteady(t, tn, leader, term, 10*time.Second)
+		if most, link := tn.maxHeartbeatsPerSecond(); most > 10 {
+			t.Fatalf("%d heartbeats within 1 s on link %v; the budget is 10", most, link)
+		}
+
+		tn.stop(leader)
+		crashedAt := time.Now()
+		next, nextTerm := awaitOneLeader(t, tn, 5*time.Second)
+		if next == leader || nextTerm <= term {
+			t.Fatalf("after crashing %d (term %d): leader %d in term %d", leader, term, next, nextTerm)
+		}
+		t.Logf("node %d led term %d %v after node %d crashed", next, nextTerm, time.Since(crashedAt), leader)
+
+		tn.start(leader) // from its storage
+		if restarted, _ := tn.nodes[leader].State(); restarted < term {
+			t.Fatalf("restarted node %d in term %d; it had reached term %d", leader, restarted, term)
+		}
+		time.Sleep(2 * time.Second)
+		final, finalTerm := awaitOneLeader(t, tn, 5*time.Second)
+		holdSteady(t, tn, final, finalTerm, 3*time.Second)
+
+		tn.stopAll()
+		time.Sleep(100 * time.Millisecond)
+		if n := runtime.NumGoroutine(); n > base {
+			buf := make([]byte, 1<<16)
+			buf = buf[:runtime.Stack(buf, true)]
+			t.Fatalf("%d goroutines 100 ms after the last Stop, %d before:\n%s", n, base, buf)
+		}
+	})
+}

@@ -1,0 +1,21 @@
+package example_test
+
+import (
+	"testing"
+
+	"github.com/ballot-go/ballot/impl/labrpc"
+	"github.com/ballot-go/ballot/impl/labrpc/example"
+	"github.com/ballot-go/ballot/specs"
+	"github.com/ballot-go/ballot/specs/harness"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+// The 6.5840-style election runs ballot's whole conformance suite, in
+// virtual time, exactly as a student's Lab 3A would.
+var _ = specs.Conformance(harness.Target{Name: "6.5840-style example", Node: labrpc.Node(example.Make)})
+
+func TestConformance(t *testing.T) {
+	RegisterFailHandler(Fail)
+	specs.RunSuite(t, "6.5840-style example")
+}

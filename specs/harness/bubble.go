@@ -1,0 +1,152 @@
+package harness
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/ballot-go/ballot/faults/goroutines"
+	"github.com/ballot-go/ballot/faults/rpcnet"
+)
+
+// Watch bounds a run in a bubble. Zero fields take the defaults.
+type Watch struct {
+	// Every is the wall time between two looks at the bubble (100 ms).
+	Every time.Duration
+	// Limit is the wall time a run may take in all (2 min): virtual time
+	// passes only when every goroutine waits, so a goroutine that spins
+	// can hold it up forever.
+	Limit time.Duration
+}
+
+// RunInBubble runs body in a testing/synctest bubble hung off t, which must
+// be the *testing.T of a running test (not a bubble's), and watches it from
+// outside. It returns an error, with the stacks of the bubble's goroutines
+// named by node, when:
+//   - the clock froze: every goroutine of the bubble is durably blocked or
+//     waits on a sync.Mutex, in two looks in a row (a goroutine waiting on a
+//     mutex is not durably blocked, so virtual time stops for good);
+//   - synctest reported a deadlock (every goroutine blocked on channels);
+//   - the run went on past Watch.Limit of wall time.
+//
+// After a frozen clock or a timeout the bubble's goroutines cannot be
+// killed: they stay blocked, and the caller carries on without them.
+func RunInBubble(t *testing.T, body func(), w Watch) error {
+	w = w.withDefaults()
+	done := make(chan any, 1)
+	creator := make(chan int, 1)
+	go func() {
+		creator <- goroutines.CurrentID()
+		defer func() { done <- recover() }()
+		synctest.Test(t, func(*testing.T) { body() })
+	}()
+	return watch(<-creator, done, w)
+}
+
+func (w Watch) withDefaults() Watch {
+	if w.Every <= 0 {
+		w.Every = 100 * time.Millisecond
+	}
+	if w.Limit <= 0 {
+		w.Limit = 2 * time.Minute
+	}
+	return w
+}
+
+// watch waits for the bubble created by goroutine creator to finish, and
+// looks at it every w.Every meanwhile.
+func watch(creator int, done <-chan any, w Watch) error {
+	ticker := time.NewTicker(w.Every)
+	defer ticker.Stop()
+	deadline := time.After(w.Limit)
+	var prev []goroutines.Goroutine
+	for {
+		select {
+		case p := <-done:
+			return explainPanic(p)
+		case <-deadline:
+			snap := goroutines.Snapshot()
+			return fmt.Errorf("the run was still going after %v of wall time: a goroutine that never blocks holds virtual time up.\n%s",
+				w.Limit, describe(bubbleOf(snap, creator)))
+		case <-ticker.C:
+			snap := goroutines.Snapshot()
+			b := goroutines.BubbleOf(snap, creator)
+			if b != 0 && prev != nil && goroutines.Frozen(prev, snap, b) {
+				return fmt.Errorf("virtual time froze: every goroutine is blocked and at least one waits on a mutex, "+
+					"which synctest cannot see past.\n%s", describe(goroutines.InBubble(snap, b)))
+			}
+			prev = snap
+		}
+	}
+}
+
+func bubbleOf(snap []goroutines.Goroutine, creator int) []goroutines.Goroutine {
+	return goroutines.InBubble(snap, goroutines.BubbleOf(snap, creator))
+}
+
+// describe names the nodes whose goroutines are stuck, then lists every
+// goroutine of the bubble grouped by owner.
+func describe(gs []goroutines.Goroutine) string {
+	owners := map[string][]goroutines.Goroutine{}
+	for _, g := range gs {
+		owners[owner(g)] = append(owners[owner(g)], g)
+	}
+	names := make([]string, 0, len(owners))
+	for name := range owners {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, name := range names {
+		if locked := lockWaiters(owners[name]); locked > 0 {
+			fmt.Fprintf(&b, "%s: %d goroutine(s) wait on a lock\n", name, locked)
+		}
+	}
+	for _, name := range names {
+		fmt.Fprintf(&b, "\n--- %s ---\n%s", name, goroutines.Format(owners[name]))
+	}
+	return b.String()
+}
+
+// owner names who a goroutine belongs to, from its labels.
+func owner(g goroutines.Goroutine) string {
+	node := g.Labels[rpcnet.LabelNode]
+	switch {
+	case node == "":
+		return "the scenario and the test framework"
+	case node == rpcnet.FrameworkRole:
+		return "the network"
+	case strings.HasPrefix(node, rpcnet.PollerPrefix):
+		return "node " + strings.TrimPrefix(node, rpcnet.PollerPrefix) + "'s State() call"
+	}
+	return "node " + node
+}
+
+func lockWaiters(gs []goroutines.Goroutine) int {
+	n := 0
+	for _, g := range gs {
+		if g.WaitingOnLock() {
+			n++
+		}
+	}
+	return n
+}
+
+// explainPanic turns what synctest.Test panicked with into advice.
+func explainPanic(p any) error {
+	if p == nil {
+		return nil
+	}
+	msg := fmt.Sprint(p)
+	switch {
+	case strings.Contains(msg, "blocked goroutines remain"):
+		return fmt.Errorf("goroutines were still blocked in the bubble when the scenario ended: "+
+			"the NoLeaks finding names their node and stack (synctest: %s)", msg)
+	case strings.Contains(msg, "all goroutines in bubble are blocked"):
+		return fmt.Errorf("deadlock: every goroutine of the run is blocked on a channel, so time cannot pass (synctest: %s)", msg)
+	}
+	return fmt.Errorf("the synctest bubble panicked: %s", msg)
+}
