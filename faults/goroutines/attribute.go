@@ -16,10 +16,13 @@ import (
 // goroutines; counts are consumed as goroutines are matched.
 //
 // Goroutines whose Labels are already set (read from the header under
-// GODEBUG=tracebacklabels=1) keep them and only consume a record. A
-// goroutine whose stack matches records with different labels (say, the
-// same code running for two nodes) is ambiguous and keeps nil Labels, as do
-// goroutines matching no record. A goroutine that moved between the two
+// GODEBUG=tracebacklabels=1) keep them and only consume a record. Goroutines
+// whose stack matches records with different labels (say, the same code
+// blocked at the same line for two nodes) are ambiguous and keep nil Labels,
+// as do goroutines matching no record: only the dump's own labels tell them
+// apart, so a test process that needs them should set
+// GODEBUG=tracebacklabels=1 (os.Setenv at run time is enough; the runtime
+// rereads GODEBUG). A goroutine that moved between the two
 // captures (the caller of Snapshot, a running goroutine) may still be
 // matched if its stack and a record's agree below the innermost shared
 // function and every such record has the same labels.

@@ -6,7 +6,7 @@
 // the bubble is durably blocked, and reports a deadlock only then; a
 // goroutine waiting on a sync.Mutex is not durably blocked, so a mutex
 // deadlock freezes the bubble silently. [Frozen] recognizes that from two
-// [Snapshot]s taken outside the bubble.
+// samples taken with [Snapshot] outside the bubble.
 //
 // [Parse] reads runtime.Stack(buf, true) text: ids, wait states ("sleep",
 // "chan send", "sync.Mutex.Lock", ...), the "(durable)" marker and the
@@ -15,23 +15,32 @@
 // the goroutine profile ([ParseProfile]) has labels but no ids or states;
 // [Attribute] joins the two by stack. Goroutines started inside
 // pprof.Do(ctx, pprof.Labels("ballot-node", "2"), f) carry that label.
+// Stacks cannot tell apart goroutines of different nodes blocked at the
+// same line; those stay unlabelled unless GODEBUG=tracebacklabels=1, which
+// can be set with os.Setenv while the process runs.
 //
-// A watchdog, run from the test goroutine after `go synctest.Test(t, f)`:
+// A watchdog in a test: the bubble runs in its own goroutine, and the test
+// goroutine, which created it, samples every 100 ms of wall time.
 //
+//	done := make(chan struct{})
+//	go func() { defer close(done); synctest.Test(t, f) }()
 //	me := goroutines.CurrentID()
 //	prev := goroutines.Snapshot()
-//	for range 50 {
-//		time.Sleep(100 * time.Millisecond)
+//	for {
+//		select {
+//		case <-done:
+//			return
+//		case <-time.After(100 * time.Millisecond):
+//		}
 //		cur := goroutines.Snapshot()
 //		b := goroutines.BubbleOf(cur, me)
 //		if goroutines.Frozen(prev, cur, b) {
-//			stuck := goroutines.InBubble(cur, b)
-//			for _, g := range stuck {
+//			for _, g := range goroutines.InBubble(cur, b) {
 //				if g.WaitingOnLock() {
-//					t.Logf("node %s waits on a lock", g.Labels["ballot-node"])
+//					t.Logf("node %s waits in %s", g.Labels["ballot-node"], g.State)
 //				}
 //			}
-//			t.Fatalf("bubble %d frozen:\n%s", b, goroutines.Format(stuck))
+//			t.Fatalf("bubble %d froze:\n%s", b, goroutines.Format(goroutines.InBubble(cur, b)))
 //		}
 //		prev = cur
 //	}

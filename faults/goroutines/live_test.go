@@ -3,6 +3,7 @@ package goroutines
 import (
 	"context"
 	"runtime/pprof"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -154,4 +155,50 @@ func TestSnapshotCallerLabels(t *testing.T) {
 		}
 	}
 	t.Errorf("caller %d not in snapshot:\n%s", id, Format(gs))
+}
+
+// Goroutines of two nodes blocked at the same line cannot be told apart by
+// their stacks; GODEBUG=tracebacklabels=1 puts the labels in the dump.
+func TestSnapshotSameStackTwoNodes(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	parked := make(chan int, 2)
+	for _, node := range []string{"7", "8"} {
+		onNode(node, func() {
+			parked <- CurrentID()
+			<-release
+		})
+	}
+	ids := map[int]bool{<-parked: true, <-parked: true}
+
+	// nodes returns the ballot-node label of the two goroutines ("nil" when
+	// unknown), once both wait on release.
+	nodes := func() []string {
+		for range 100 {
+			var out []string
+			for _, g := range Snapshot() {
+				if ids[g.ID] && g.State == "chan receive" {
+					if g.Labels == nil {
+						out = append(out, "nil")
+					} else {
+						out = append(out, g.Labels["ballot-node"])
+					}
+				}
+			}
+			if len(out) == 2 {
+				slices.Sort(out)
+				return out
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Fatal("the two goroutines never both waited")
+		return nil
+	}
+	if got := nodes(); !slices.Equal(got, []string{"nil", "nil"}) {
+		t.Errorf("from stacks alone: %v, want both unknown", got)
+	}
+	t.Setenv("GODEBUG", "tracebacklabels=1")
+	if got := nodes(); !slices.Equal(got, []string{"7", "8"}) {
+		t.Errorf("with tracebacklabels=1: %v, want [7 8]", got)
+	}
 }

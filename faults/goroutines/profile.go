@@ -12,7 +12,8 @@ type Record struct {
 	// Labels are the record's pprof labels, nil when it has none.
 	Labels map[string]string
 	// Frames are the calls shown, innermost first. The profile hides the
-	// runtime frames at the top of the stack and runtime.goexit.
+	// runtime frames at the top of the stack and runtime.goexit; a frame
+	// without symbol information has only an empty Func.
 	Frames []Frame
 }
 

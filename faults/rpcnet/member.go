@@ -66,7 +66,6 @@ func (n *Net) boot(i int) error {
 	// and the first answer, whatever it is, then goes into the history.
 	m.status = impl.Status{ID: i, Term: m.status.Term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
 	n.mu.Unlock()
-	go n.poller(i, inc, node, done)
 	return nil
 }
 

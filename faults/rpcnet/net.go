@@ -1,8 +1,10 @@
 package rpcnet
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime/pprof"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,8 +43,11 @@ type Net struct {
 
 	traceMu sync.Mutex // serialises tracer calls, which come from many goroutines
 
-	wg     sync.WaitGroup // the framework's own goroutines
-	stopCh chan struct{}  // closed by Close: framework goroutines exit
+	pollerCtx []context.Context // the labels pollAll wears while it asks node i
+
+	wg       sync.WaitGroup // the framework's own goroutines
+	stopCh   chan struct{}  // closed by Close: framework goroutines exit
+	pollDone chan struct{}  // closed when pollAll returns
 }
 
 type keyedRule struct {
@@ -67,9 +72,12 @@ func New(cfg Config) (*Net, error) {
 		netRand:   rand.New(rand.NewPCG(cfg.Seed, netStream)),
 		faultRand: rand.New(rand.NewPCG(cfg.Seed, faultStream)),
 		stopCh:    make(chan struct{}),
+		pollDone:  make(chan struct{}),
 	}
 	for i := range n.members {
-		n.members[i] = &member{id: i, storage: impl.NewMemStorage()}
+		n.members[i] = &member{id: i, storage: impl.NewMemStorage(), pollSince: -1}
+		n.pollerCtx = append(n.pollerCtx, pprof.WithLabels(context.Background(),
+			pprof.Labels(LabelRun, n.run, LabelNode, fmt.Sprint(PollerPrefix, i))))
 	}
 	for i := range n.members {
 		if err := n.boot(i); err != nil {
@@ -77,7 +85,8 @@ func New(cfg Config) (*Net, error) {
 			return nil, err
 		}
 	}
-	n.goFramework(n.pollLoop)
+	n.goFramework(n.stuckLoop)
+	go n.pollAll()
 	return n, nil
 }
 
@@ -123,6 +132,12 @@ func (n *Net) Close() {
 	}
 	close(n.stopCh)
 	n.wg.Wait()
+	// The poller is not in wg: it may be stuck for good in a node's State,
+	// which has been reported, and must not hang Close too.
+	select {
+	case <-n.pollDone:
+	case <-time.After(n.cfg.StuckAfter):
+	}
 }
 
 // goFramework runs f in a goroutine of the framework's own, which the leak

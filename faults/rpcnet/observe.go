@@ -2,6 +2,7 @@ package rpcnet
 
 import (
 	"fmt"
+	"runtime/pprof"
 	"time"
 
 	"github.com/ballot-go/ballot/impl"
@@ -28,39 +29,47 @@ func (o observer) Observe(s impl.Status) {
 	o.n.setStatus(o.node, o.inc, s)
 }
 
-// poller reads one incarnation's State every Poll until it stops. It is a
-// goroutine of its own per node, so that one node whose State blocks holds
-// up no other; the stuck check in pollLoop notices it.
-func (n *Net) poller(i, inc int, node impl.Node, done <-chan struct{}) {
-	setRoleLabels(n.run, fmt.Sprint(PollerPrefix, i))
+// pollAll reads every running node's State every Poll, one node after
+// another on one goroutine: a goroutine per node would double the wake-ups
+// that virtual time costs. While it waits on a node it wears that node's
+// poller label, so a watchdog that finds it blocked knows whose State is
+// stuck. A State that blocks holds up the others' polls; the stuck check,
+// on its own goroutine, reports it.
+func (n *Net) pollAll() {
+	defer close(n.pollDone)
+	ticker := time.NewTicker(n.cfg.Poll)
+	defer ticker.Stop()
 	for {
-		if !n.beginPoll(i, inc) {
-			return
+		for i := range n.cfg.Nodes {
+			n.pollNode(i)
 		}
-		term, leader := n.callState(i, node)
-		n.endPoll(i, inc)
-		n.setStatus(i, inc, n.merge(i, term, leader))
 		select {
-		case <-done:
+		case <-n.stopCh:
 			return
-		case <-time.After(n.cfg.Poll):
+		case <-ticker.C:
 		}
 	}
+}
+
+func (n *Net) pollNode(i int) {
+	n.mu.Lock()
+	m := n.members[i]
+	if !m.live {
+		n.mu.Unlock()
+		return
+	}
+	node, inc := m.node, m.incarnation
+	m.pollSince = n.Now()
+	n.mu.Unlock()
+	pprof.SetGoroutineLabels(n.pollerCtx[i])
+	term, leader := n.callState(i, node)
+	n.endPoll(i, inc)
+	n.setStatus(i, inc, n.merge(i, term, leader))
 }
 
 func (n *Net) callState(i int, node impl.Node) (term uint64, leader bool) {
 	defer n.recoverPanic(i)
 	return node.State()
-}
-
-func (n *Net) beginPoll(i, inc int) bool {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if !n.current(i, inc) {
-		return false
-	}
-	n.members[i].pollSince = n.Now()
-	return true
 }
 
 func (n *Net) endPoll(i, inc int) {
@@ -101,13 +110,16 @@ func (n *Net) setStatus(i, inc int, st impl.Status) {
 	n.traceStatus(st)
 }
 
-// pollLoop reports nodes whose State has not answered within StuckAfter.
-func (n *Net) pollLoop() {
+// stuckLoop reports nodes whose State has not answered within StuckAfter.
+// It looks ten times per StuckAfter: the report is late by a tenth at most.
+func (n *Net) stuckLoop() {
+	ticker := time.NewTicker(max(n.cfg.StuckAfter/10, n.cfg.Poll))
+	defer ticker.Stop()
 	for {
 		select {
 		case <-n.stopCh:
 			return
-		case <-time.After(n.cfg.Poll):
+		case <-ticker.C:
 		}
 		for i := range n.cfg.Nodes {
 			if inc, late := n.lateState(i); late {

@@ -2,8 +2,10 @@ package harness
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -36,6 +38,7 @@ type Watch struct {
 // killed: they stay blocked, and the caller carries on without them.
 func RunInBubble(t *testing.T, body func(), w Watch) error {
 	w = w.withDefaults()
+	tracebackLabels.Do(enableTracebackLabels)
 	done := make(chan any, 1)
 	creator := make(chan int, 1)
 	go func() {
@@ -149,4 +152,20 @@ func explainPanic(p any) error {
 		return fmt.Errorf("deadlock: every goroutine of the run is blocked on a channel, so time cannot pass (synctest: %s)", msg)
 	}
 	return fmt.Errorf("the synctest bubble panicked: %s", msg)
+}
+
+var tracebackLabels sync.Once
+
+// enableTracebackLabels makes the runtime print pprof labels in goroutine
+// dumps, so that goroutines of different nodes stuck at the same line are
+// still told apart. The runtime reads GODEBUG when it changes.
+func enableTracebackLabels() {
+	godebug := os.Getenv("GODEBUG")
+	if strings.Contains(godebug, "tracebacklabels=") {
+		return // the user chose
+	}
+	if godebug != "" {
+		godebug += ","
+	}
+	os.Setenv("GODEBUG", godebug+"tracebacklabels=1")
 }
