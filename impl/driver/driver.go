@@ -110,6 +110,11 @@ func (d *node) Serve(method string, args, reply any) bool {
 		return false
 	}
 	select {
+	case <-d.stop:
+		return false // checked first: select picks at random among ready cases
+	default:
+	}
+	select {
 	case d.inbox <- m:
 		return true
 	case <-d.stop:

@@ -71,8 +71,8 @@ func newBackend(target Target, cfg Config, rec *recorder) (backend, error) {
 	}
 	return rpcnet.New(rpcnet.Config{
 		Nodes: cfg.Nodes, Seed: cfg.Seed, Factory: target.Node, Latency: cfg.Latency,
-		DeadPeerTimeout: cfg.DeadPeerTimeout, Poll: cfg.Poll, LeakGrace: cfg.LeakGrace,
-		Tracer: rec, Logger: cfg.Logger,
+		DeadPeerTimeout: cfg.DeadPeerTimeout, Poll: cfg.Poll, LeakGrace: cfg.LeakGrace, StuckAfter: cfg.StuckAfter,
+		Classify: target.Classify, Tracer: rec, Logger: cfg.Logger,
 	})
 }
 

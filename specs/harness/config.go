@@ -35,13 +35,16 @@ type Config struct {
 	// NoWire turns off recording of messages, for long runs where only
 	// observations matter. Wire checkers then report Unknown.
 	NoWire bool
-	// Goroutine nodes only (zero means rpcnet's default): how long a call
+	// Goroutine nodes only (zero means the default): how long a call
 	// to an unreachable peer waits before it fails (labrpc's up to 7 s), how
 	// often State is polled (10 ms), and how long a stopped node's
 	// goroutines get to exit before they count as leaks (100 ms).
 	DeadPeerTimeout time.Duration
 	Poll            time.Duration
 	LeakGrace       time.Duration
+	// StuckAfter is how long a goroutine node's State may take before it
+	// counts as stuck (1 s).
+	StuckAfter time.Duration
 	// Logger receives the nodes' logs; nil discards them.
 	Logger hclog.Logger
 }

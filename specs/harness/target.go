@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ballot-go/ballot/faults/rpcnet"
 	"github.com/ballot-go/ballot/impl"
 )
 
@@ -24,6 +25,10 @@ type Target struct {
 	// while holding a lock that other goroutines need). Runs take as long
 	// as they say.
 	Realtime bool
+	// Classify reads the kind and term of a Node target's calls for the
+	// wire record. Nil recognises impl.Message arguments (the driver) and
+	// 6.5840-style RequestVote and AppendEntries with a Term field.
+	Classify rpcnet.Classifier
 	// PreVote says the implementation runs a pre-vote before campaigning
 	// (Raft thesis §9.6), so a rejoining follower must not bump the term.
 	PreVote bool
