@@ -7,12 +7,13 @@
 //
 //	func TestElection(t *testing.T) {
 //		RegisterFailHandler(Fail)
-//		RunSpecs(t, "mine")
+//		specs.RunSuite(t, "mine") // RunSpecs, keeping t for synctest bubbles
 //	}
 //
 // Then `go tool ginkgo ./yourpkg` (or `go test ./yourpkg`). Every scenario
-// runs the implementation in virtual time, records the whole history and
-// holds it to every invariant in package checker. A failing spec prints its
+// runs the implementation in virtual time (a Machine in the simulator, a
+// Node in a testing/synctest bubble), records the whole history and holds
+// it to every invariant in package checker. A failing spec prints its
 // seed and the command that replays it: BALLOT_SEED=<seed> with a --focus on
 // the spec.
 package specs

@@ -60,7 +60,7 @@ func (t *transport) arrive(from, to int, m impl.Message) bool {
 // hold n.mu.
 func (n *Net) reachable(from, to int) (bool, string) {
 	switch {
-	case n.cut[from*n.cfg.Nodes+to]:
+	case n.links.Cut(from, to):
 		return false, faults.WhyCut
 	case !n.members[to].live:
 		return false, faults.WhyCrashed
@@ -71,8 +71,9 @@ func (n *Net) reachable(from, to int) (bool, string) {
 // applyRules draws this leg's fate from the active rules. Callers hold n.mu.
 func (n *Net) applyRules(m impl.Message) (drop, dup bool, delay time.Duration) {
 	delay = n.cfg.Latency.Sample(n.netRand)
-	for i := range n.rules {
-		r := &n.rules[i].rule
+	rules := n.links.Rules()
+	for i := range rules {
+		r := &rules[i]
 		if !r.Matches(m) {
 			continue
 		}

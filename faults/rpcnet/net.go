@@ -33,9 +33,7 @@ type Net struct {
 
 	mu        sync.Mutex
 	members   []*member
-	grudges   map[string]faults.Grudge
-	cut       []bool // cut[from*n+to], the union of grudges
-	rules     []keyedRule
+	links     *faults.LinkState
 	netRand   *rand.Rand
 	faultRand *rand.Rand
 	closed    bool
@@ -50,11 +48,6 @@ type Net struct {
 	pollDone chan struct{}  // closed when pollAll returns
 }
 
-type keyedRule struct {
-	key  string
-	rule faults.LinkRule
-}
-
 var _ faults.Target = (*Net)(nil)
 
 // New starts every node and the poller. Call Close when done: it stops the
@@ -67,8 +60,7 @@ func New(cfg Config) (*Net, error) {
 	n := &Net{
 		cfg: cfg, log: cfg.Logger, start: time.Now(), run: fmt.Sprint(runs.Add(1)),
 		members:   make([]*member, cfg.Nodes),
-		grudges:   map[string]faults.Grudge{},
-		cut:       make([]bool, cfg.Nodes*cfg.Nodes),
+		links:     faults.NewLinkState(cfg.Nodes),
 		netRand:   rand.New(rand.NewPCG(cfg.Seed, netStream)),
 		faultRand: rand.New(rand.NewPCG(cfg.Seed, faultStream)),
 		stopCh:    make(chan struct{}),

@@ -44,29 +44,18 @@ func (n *Net) Leader() (node int, ok bool) {
 func (n *Net) Net() (live []bool, cut [][]bool, faulty bool) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	size := n.cfg.Nodes
-	live, cut = make([]bool, size), make([][]bool, size)
-	faulty = len(n.grudges) > 0 || len(n.rules) > 0
+	live = make([]bool, n.cfg.Nodes)
+	faulty = n.links.Faulty()
 	for i, m := range n.members {
 		live[i] = m.live && !m.paused
-		cut[i] = append([]bool(nil), n.cut[i*size:(i+1)*size]...)
 		faulty = faulty || !live[i]
 	}
-	return live, cut, faulty
+	return live, n.links.CutMatrix(), faulty
 }
 
 // Lossy marks the links an active rule drops, delays or duplicates on.
 func (n *Net) Lossy() [][]bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	lossy := make([][]bool, n.cfg.Nodes)
-	for i := range lossy {
-		lossy[i] = make([]bool, n.cfg.Nodes)
-		for j := range lossy[i] {
-			for _, kr := range n.rules {
-				lossy[i][j] = lossy[i][j] || (i != j && kr.rule.Covers(i, j))
-			}
-		}
-	}
-	return lossy
+	return n.links.Lossy()
 }

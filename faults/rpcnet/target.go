@@ -11,46 +11,23 @@ import (
 func (n *Net) SetGrudge(key string, g faults.Grudge) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	n.grudges[key] = g.Union(nil) // a copy: the caller may reuse g
-	n.recomputeCut()
+	n.links.SetGrudge(key, g)
 }
 
 // ClearGrudge removes the grudge under key.
 func (n *Net) ClearGrudge(key string) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	delete(n.grudges, key)
-	n.recomputeCut()
-}
-
-func (n *Net) recomputeCut() {
-	size := n.cfg.Nodes
-	clear(n.cut)
-	for _, g := range n.grudges {
-		for to, froms := range g {
-			for _, from := range froms {
-				if n.valid(from) && n.valid(to) && from != to {
-					n.cut[from*size+to] = true
-				}
-			}
-		}
-	}
+	n.links.ClearGrudge(key)
 }
 
 // SetRule adds or replaces the link rule under key.
 func (n *Net) SetRule(key string, r faults.LinkRule) error {
-	if err := r.Validate(n.cfg.Nodes); err != nil {
-		return err
-	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	for i := range n.rules {
-		if n.rules[i].key == key {
-			n.rules[i].rule = r
-			return nil
-		}
+	if err := n.links.SetRule(key, r); err != nil {
+		return fmt.Errorf("rpcnet: %w", err)
 	}
-	n.rules = append(n.rules, keyedRule{key: key, rule: r})
 	return nil
 }
 
@@ -58,12 +35,7 @@ func (n *Net) SetRule(key string, r faults.LinkRule) error {
 func (n *Net) ClearRule(key string) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	for i := range n.rules {
-		if n.rules[i].key == key {
-			n.rules = append(n.rules[:i], n.rules[i+1:]...)
-			return
-		}
-	}
+	n.links.ClearRule(key)
 }
 
 // Crash stops node i; only its Storage survives.

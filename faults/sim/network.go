@@ -7,12 +7,6 @@ import (
 	"github.com/ballot-go/ballot/impl"
 )
 
-// keyedRule is an active LinkRule under the key a fault set it with.
-type keyedRule struct {
-	key  string
-	rule faults.LinkRule
-}
-
 // send puts what node from emitted on the wire. From is stamped with the
 // sender's id, so a machine cannot send on a link it is not on. Order of
 // random draws per message, for reproducibility: each matching rule's drop
@@ -26,7 +20,7 @@ func (s *Sim) send(from int, out []impl.Message) {
 		switch {
 		case m.To < 0 || m.To >= s.n:
 			s.drop(m, WhyNoSuchTo)
-		case s.anyCut && s.cut[from*s.n+m.To]:
+		case s.links.Cut(from, m.To):
 			s.drop(m, WhyCut)
 		default:
 			s.transmit(m)
@@ -37,8 +31,9 @@ func (s *Sim) send(from int, out []impl.Message) {
 // transmit applies the link rules to m and queues the surviving copies.
 func (s *Sim) transmit(m impl.Message) {
 	copies := 1
-	for i := range s.rules {
-		r := &s.rules[i].rule
+	rules := s.links.Rules()
+	for i := range rules {
+		r := &rules[i]
 		if !r.Matches(m) {
 			continue
 		}
@@ -60,8 +55,9 @@ func (s *Sim) transmit(m impl.Message) {
 // delay samples how long one copy of m travels.
 func (s *Sim) delay(m impl.Message) time.Duration {
 	d := s.cfg.Latency.Sample(s.netRand)
-	for i := range s.rules {
-		r := &s.rules[i].rule
+	rules := s.links.Rules()
+	for i := range rules {
+		r := &rules[i]
 		if r.Delay != (faults.Delay{}) && r.Matches(m) {
 			d += r.Delay.Sample(s.netRand)
 		}
@@ -96,30 +92,13 @@ func (s *Sim) trace(ev MessageEvent, m impl.Message, why string) {
 	}
 }
 
-// recomputeCut rebuilds the cut matrix from all grudges. Entries outside
-// the cluster and self-cuts are ignored: a node always hears itself.
-func (s *Sim) recomputeCut() {
-	clear(s.cut)
-	s.anyCut = false
-	for _, g := range s.grudges {
-		for to, froms := range g {
-			for _, from := range froms {
-				if s.valid(to) && s.valid(from) && from != to {
-					s.cut[from*s.n+to] = true
-					s.anyCut = true
-				}
-			}
-		}
-	}
-}
-
 // dropCutInFlight drops the queued messages on links that are now cut.
 // Messages already waiting at a paused node have arrived and stay.
 func (s *Sim) dropCutInFlight() {
-	if !s.anyCut {
+	if !s.links.AnyCut() {
 		return
 	}
-	for _, e := range s.queue.removeIf(func(m *impl.Message) bool { return s.cut[m.From*s.n+m.To] }) {
+	for _, e := range s.queue.removeIf(func(m *impl.Message) bool { return s.links.Cut(m.From, m.To) }) {
 		s.drop(e.msg, WhyCut)
 	}
 }

@@ -31,10 +31,7 @@ type Sim struct {
 	queue     queue
 	netRand   *rand.Rand // drop, duplicate and delay draws
 	faultRand *rand.Rand // handed to faults through Rand
-	grudges   map[string]faults.Grudge
-	cut       []bool // cut[from*n+to], the union of grudges
-	anyCut    bool
-	rules     []keyedRule // in the order they were first set
+	links     *faults.LinkState
 	stats     Stats
 	tracer    Tracer
 	panics    []Panic
@@ -63,8 +60,7 @@ func New(cfg Config) (*Sim, error) {
 		peers:     make([]int, n),
 		netRand:   rand.New(rand.NewPCG(cfg.Seed, netStream)),
 		faultRand: rand.New(rand.NewPCG(cfg.Seed, faultStream)),
-		grudges:   map[string]faults.Grudge{},
-		cut:       make([]bool, n*n),
+		links:     faults.NewLinkState(n),
 		tracer:    cfg.Tracer,
 		log:       cfg.Logger,
 		calling:   -1,
@@ -204,15 +200,13 @@ func (s *Sim) Stats() Stats { return s.stats }
 // grudge (even one that cuts nothing), rule, crash, pause or skew is active.
 func (s *Sim) Net() (live []bool, cut [][]bool, faulty bool) {
 	live = make([]bool, s.n)
-	cut = make([][]bool, s.n)
-	faulty = len(s.grudges) > 0 || len(s.rules) > 0
+	faulty = s.links.Faulty()
 	for i := range s.nodes {
 		nd := &s.nodes[i]
 		live[i] = !nd.crashed && !nd.paused
-		cut[i] = append([]bool(nil), s.cut[i*s.n:(i+1)*s.n]...)
 		faulty = faulty || !live[i] || nd.rate != 1
 	}
-	return live, cut, faulty
+	return live, s.links.CutMatrix(), faulty
 }
 
 // Live reports whether node n is running: neither crashed nor paused.
@@ -224,25 +218,7 @@ func (s *Sim) Live(n int) bool {
 // rule drops, delays or duplicates some messages from i to j. Such a link
 // still carries messages but no longer promises to, so checkers do not
 // count on it for liveness.
-func (s *Sim) Lossy() [][]bool {
-	lossy := make([][]bool, s.n)
-	for i := range lossy {
-		lossy[i] = make([]bool, s.n)
-		for j := range lossy[i] {
-			lossy[i][j] = i != j && s.ruleCovers(i, j)
-		}
-	}
-	return lossy
-}
-
-func (s *Sim) ruleCovers(from, to int) bool {
-	for _, kr := range s.rules {
-		if kr.rule.Covers(from, to) {
-			return true
-		}
-	}
-	return false
-}
+func (s *Sim) Lossy() [][]bool { return s.links.Lossy() }
 
 // Close ends the simulation. Nothing runs in the background, so it only
 // exists for callers that treat every network alike.

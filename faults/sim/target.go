@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 
 	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/impl"
@@ -42,40 +41,30 @@ func (s *Sim) Leader() (node int, ok bool) {
 // SetGrudge adds or replaces the grudge under key. Messages in flight on
 // links it cuts are dropped now.
 func (s *Sim) SetGrudge(key string, g faults.Grudge) {
-	s.grudges[key] = cloneGrudge(g) // the caller may reuse g
-	s.recomputeCut()
+	s.links.SetGrudge(key, g)
 	s.dropCutInFlight()
 	s.log.Debug("grudge set", "at", s.now, "key", key, "grudge", g.String())
 }
 
 // ClearGrudge removes the grudge under key, if any.
 func (s *Sim) ClearGrudge(key string) {
-	delete(s.grudges, key)
-	s.recomputeCut()
+	s.links.ClearGrudge(key)
 	s.log.Debug("grudge cleared", "at", s.now, "key", key)
 }
 
 // SetRule adds the rule under key, or replaces it in place. Rules apply to
 // messages sent from now on, in the order their keys were first set.
 func (s *Sim) SetRule(key string, r faults.LinkRule) error {
-	if err := r.Validate(s.n); err != nil {
-		return fmt.Errorf("sim: rule %q: %w", key, err)
+	if err := s.links.SetRule(key, r); err != nil {
+		return fmt.Errorf("sim: %w", err)
 	}
-	r.Kinds = slices.Clone(r.Kinds)
 	s.log.Debug("rule set", "at", s.now, "key", key, "rule", r.String())
-	for i := range s.rules {
-		if s.rules[i].key == key {
-			s.rules[i].rule = r
-			return nil
-		}
-	}
-	s.rules = append(s.rules, keyedRule{key: key, rule: r})
 	return nil
 }
 
 // ClearRule removes the rule under key, if any.
 func (s *Sim) ClearRule(key string) {
-	s.rules = slices.DeleteFunc(s.rules, func(k keyedRule) bool { return k.key == key })
+	s.links.ClearRule(key)
 	s.log.Debug("rule cleared", "at", s.now, "key", key)
 }
 
@@ -180,12 +169,4 @@ func (s *Sim) node(n int) (*node, error) {
 		return nil, fmt.Errorf("%w: %d (cluster has %d)", ErrNoSuchNode, n, s.n)
 	}
 	return &s.nodes[n], nil
-}
-
-func cloneGrudge(g faults.Grudge) faults.Grudge {
-	c := make(faults.Grudge, len(g))
-	for to, froms := range g {
-		c[to] = slices.Clone(froms)
-	}
-	return c
 }

@@ -25,18 +25,22 @@
 //     killed, the RPC handlers and their args and reply structs (exported
 //     fields, as labgob demands), rf.peers[i].Call("Raft.RequestVote", ...),
 //     math/rand, time.Sleep.
-//  5. Build the node factory from Make, as is (below), and hand it to the
-//     conformance suite as the target's node factory, in a suite file like
-//     the one in the repository README.
+//  5. Add a suite file beside raft.go that runs the conformance suite on
+//     the factory built from Make, as is (below).
 //
-// The factory:
+// The suite file:
 //
-//	factory := labrpc.Node(Make) // an impl.NodeFactory
+//	var _ = specs.Conformance(harness.Target{Name: "my raft", Node: labrpc.Node(Make)})
 //
-// The goroutine runner that runs node factories (in a testing/synctest
-// bubble, in virtual time) is on ballot's roadmap; package
+//	func TestConformance(t *testing.T) {
+//		RegisterFailHandler(Fail)
+//		specs.RunSuite(t, "my raft") // not RunSpecs: the bubbles need t
+//	}
+//
+// Then go tool ginkgo ./yourpkg. Every scenario runs in a testing/synctest
+// bubble, in virtual time. Package
 // github.com/ballot-go/ballot/impl/labrpc/example is a complete election in
-// this style, ready for it.
+// this style, with exactly that suite file.
 //
 // # What the framework sees
 //
