@@ -14,6 +14,10 @@ import (
 //     that lingers past the grace period is reported as a leak.
 //   - State answers promptly and never blocks on the network.
 //   - All peer traffic goes through Env.Transport, so that faults apply.
+//   - A panic in State, Stop or a Handler is caught and counts as a crash
+//     of the node and a failure of the run. A panic in a goroutine the node
+//     started itself cannot be caught by anyone and ends the test binary,
+//     as it would end a production process.
 type Node interface {
 	// State reports the current term and whether this node believes it leads.
 	State() (term uint64, isLeader bool)

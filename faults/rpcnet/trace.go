@@ -59,7 +59,7 @@ func (n *Net) recoverPanic(i int) {
 	n.panics = append(n.panics, p)
 	n.mu.Unlock()
 	n.log.Error("node panicked; treating it as a crash", "node", i, "panic", v)
-	go n.stopMember(i, "panic")
+	n.stopMember(i, "panic")
 }
 
 // Panics lists every panic caught in a node's code so far.

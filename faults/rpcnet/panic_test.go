@@ -1,0 +1,43 @@
+package rpcnet_test
+
+import (
+	"strings"
+	"testing"
+	"testing/synctest"
+
+	"github.com/ballot-go/ballot/faults/rpcnet"
+	"github.com/ballot-go/ballot/impl"
+)
+
+// fragile's handler panics: the call fails, the node counts as crashed, and
+// the panic is kept for the run's verdict, never crashing the test binary.
+type fragile struct{ leaky }
+
+func (f *fragile) Serve(method string, args, reply any) bool { panic("nil map in " + method) }
+
+func TestHandlerPanicCrashesThatNodeOnly(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var transports []impl.Transport
+		factory := func(env impl.Env) (impl.Node, impl.Handler, error) {
+			transports = append(transports, env.Transport)
+			f := &fragile{leaky{stop: make(chan struct{})}}
+			return f, f, nil
+		}
+		n, err := rpcnet.New(rpcnet.Config{Nodes: 2, Seed: 1, Factory: factory})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer n.Close()
+		if transports[0].Call(1, "Raft.RequestVote", &Args{}, &Reply{}) {
+			t.Fatal("a call whose handler panicked succeeded")
+		}
+		panics := n.Panics()
+		if len(panics) != 1 || panics[0].Node != 1 || !strings.Contains(panics[0].Value, "nil map in Raft.RequestVote") ||
+			!strings.Contains(panics[0].Stack, "fragile).Serve") {
+			t.Fatalf("panics = %v; want node 1's, with its stack", panics)
+		}
+		if n.Live(1) || !n.Live(0) {
+			t.Fatalf("live = %t, %t; want node 0 up and node 1 down", n.Live(0), n.Live(1))
+		}
+	})
+}
