@@ -25,6 +25,7 @@ type member struct {
 	status      impl.Status   // latest, from polling and the node's own reports
 	observed    impl.Status   // the node's latest report through its Observer
 	hasObserved bool
+	reports     int           // how many reports the Observer has had
 	pollSince   time.Duration // when the State call under way began, or -1
 	stuck       bool          // reported stuck; not reported again
 }

@@ -25,6 +25,7 @@ func (o observer) Observe(s impl.Status) {
 	}
 	m := o.n.members[o.node]
 	m.observed, m.hasObserved = s, true
+	m.reports++
 	o.n.mu.Unlock()
 	o.n.setStatus(o.node, o.inc, s)
 }
@@ -58,13 +59,16 @@ func (n *Net) pollNode(i int) {
 		n.mu.Unlock()
 		return
 	}
-	node, inc := m.node, m.incarnation
+	node, inc, reports := m.node, m.incarnation, m.reports
 	m.pollSince = n.Now()
 	n.mu.Unlock()
 	pprof.SetGoroutineLabels(n.pollerCtx[i])
 	term, leader := n.callState(i, node)
 	n.endPoll(i, inc)
-	n.setStatus(i, inc, n.merge(i, term, leader))
+	// If the node reported itself while State ran, the answer may predate
+	// the report, and recording it after would show a term going back; the
+	// next poll reads the state afresh.
+	n.recordStatus(i, inc, n.merge(i, term, leader), func(m *member) bool { return m.reports == reports })
 }
 
 func (n *Net) callState(i int, node impl.Node) (term uint64, leader bool) {
@@ -100,14 +104,26 @@ func (n *Net) merge(i int, term uint64, leader bool) impl.Status {
 
 // setStatus records incarnation inc of node i's status if it changed.
 func (n *Net) setStatus(i, inc int, st impl.Status) {
+	n.recordStatus(i, inc, st, func(*member) bool { return true })
+}
+
+// recordStatus records st if it changed and still holds by fresh. The
+// tracer lock is held throughout, so that the history shows statuses in
+// the order the member took them.
+func (n *Net) recordStatus(i, inc int, st impl.Status, fresh func(m *member) bool) {
+	n.traceMu.Lock()
+	defer n.traceMu.Unlock()
 	n.mu.Lock()
-	if !n.current(i, inc) || n.members[i].status == st {
+	m := n.members[i]
+	if !n.current(i, inc) || m.status == st || !fresh(m) {
 		n.mu.Unlock()
 		return
 	}
-	n.members[i].status = st
+	m.status = st
 	n.mu.Unlock()
-	n.traceStatus(st)
+	if n.cfg.Tracer != nil {
+		n.cfg.Tracer.Status(n.Now(), st)
+	}
 }
 
 // stuckLoop reports nodes whose State has not answered within StuckAfter.
