@@ -3,6 +3,7 @@ package specs
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ballot-go/ballot/faults"
@@ -41,7 +42,7 @@ func matrix(target harness.Target) {
 	Describe("fault matrix", Label("matrix"), func() {
 		for _, name := range faults.Names() {
 			for _, n := range []int{3, 5, 7} {
-				It(fmt.Sprintf("%s on %d nodes", name, n), Label("fault:"+name, "safety", "liveness", "stability"), scenario(target, n, func(r *run) {
+				It(fmt.Sprintf("%s on %d nodes", name, n), Label(faultLabels(name)...), scenario(target, n, func(r *run) {
 					r.leader()
 					generate, err := faults.Lookup(name)
 					Expect(err).NotTo(HaveOccurred())
@@ -58,4 +59,15 @@ func matrix(target harness.Target) {
 			}
 		}
 	})
+}
+
+// faultLabels labels a matrix spec with its fault and what it exercises:
+// every fault tests safety, liveness and stability; a crash also stops
+// goroutine nodes, so their leaks are checked.
+func faultLabels(name string) []string {
+	labels := []string{"fault:" + name, "safety", "liveness", "stability"}
+	if strings.HasPrefix(name, "crash") {
+		labels = append(labels, "leaks")
+	}
+	return labels
 }

@@ -22,7 +22,7 @@ const (
 // fault, then heals and expects the cluster to settle. Each spec has its own
 // seed, printed on failure, so a failing schedule replays exactly.
 func nemesis(target harness.Target) {
-	Describe("random nemesis", Label("nemesis", "safety", "liveness", "stability"), func() {
+	Describe("random nemesis", Label("nemesis", "safety", "liveness", "stability", "leaks"), func() {
 		for i := range nemesisRuns {
 			n := []int{3, 5, 7}[i%3]
 			It(fmt.Sprintf("run %d on %d nodes", i, n), scenario(target, n, func(r *run) {

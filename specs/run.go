@@ -36,7 +36,8 @@ type run struct {
 // scenario is the body of an It: a cluster of target with the given number
 // of nodes, the steps, and then the whole history held to every invariant.
 // A goroutine target runs in a synctest bubble under the frozen-clock
-// watchdog, so all of it, cleanup included, happens in virtual time.
+// watchdog, so all of it, cleanup included, happens in virtual time; any
+// other run is bounded in wall time. No spec can hang the suite.
 func scenario(target harness.Target, nodes int, steps func(r *run)) func() {
 	return func() {
 		if target.Realtime && !slices.Contains(CurrentSpecReport().Labels(), realtimeLabel) {
@@ -46,7 +47,21 @@ func scenario(target harness.Target, nodes int, steps func(r *run)) func() {
 			inBubble(func() { play(target, nodes, steps) })
 			return
 		}
-		play(target, nodes, steps)
+		bounded(func() { play(target, nodes, steps) })
+	}
+}
+
+// bounded runs body with a wall-clock limit: a Machine whose Tick never
+// returns, or a real-time node that hangs, fails the spec with its stacks
+// instead of hanging the suite.
+func bounded(body func()) {
+	GinkgoHelper()
+	err := harness.RunWithin(func() {
+		defer GinkgoRecover()
+		body()
+	}, 0)
+	if err != nil {
+		Fail(err.Error())
 	}
 }
 

@@ -1,0 +1,63 @@
+package harness
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ballot-go/ballot/faults/goroutines"
+)
+
+// DefaultRunLimit bounds a run that is not in a bubble, in wall time.
+const DefaultRunLimit = 2 * time.Minute
+
+// RunWithin runs body on a goroutine of its own and waits at most limit of
+// wall time (DefaultRunLimit if limit is 0) for it. A run that outlasts it
+// (a Machine whose Tick never returns, a real-time node that hangs) yields
+// an error with the stacks of that goroutine and of those it started; the
+// goroutine cannot be killed, so the caller carries on without it. A panic
+// in body is passed on to the caller.
+func RunWithin(body func(), limit time.Duration) error {
+	if limit <= 0 {
+		limit = DefaultRunLimit
+	}
+	done := make(chan any, 1)
+	id := make(chan int, 1)
+	go func() {
+		id <- goroutines.CurrentID()
+		defer func() { done <- recover() }()
+		body()
+	}()
+	runner := <-id
+	select {
+	case p := <-done:
+		if p != nil {
+			panic(p)
+		}
+		return nil
+	case <-time.After(limit):
+		return fmt.Errorf("the run was still going after %v of wall time; its goroutines:\n%s",
+			limit, goroutines.Format(family(goroutines.Snapshot(), runner)))
+	}
+}
+
+// family is goroutine id and every goroutine it started, directly or not.
+func family(gs []goroutines.Goroutine, id int) []goroutines.Goroutine {
+	ids := []int{id}
+	var out []goroutines.Goroutine
+	for grew := true; grew; {
+		grew = false
+		for _, g := range gs {
+			if !slices.Contains(ids, g.ID) && (g.ID == id || slices.Contains(ids, g.CreatorID)) {
+				ids = append(ids, g.ID)
+				grew = true
+			}
+		}
+	}
+	for _, g := range gs {
+		if slices.Contains(ids, g.ID) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
