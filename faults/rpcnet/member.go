@@ -3,10 +3,10 @@ package rpcnet
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"runtime/pprof"
 	"time"
 
+	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/impl"
 )
 
@@ -42,7 +42,7 @@ func (n *Net) boot(i int) error {
 		Transport: &transport{n: n, from: i, inc: inc, done: done},
 		Logger:    n.log.Named(fmt.Sprintf("node-%d", i)),
 		Observer:  observer{n: n, node: i, inc: inc},
-		Rand:      rand.New(rand.NewPCG(n.cfg.Seed, uint64(i)+uint64(inc)<<32)),
+		Rand:      faults.NodeRand(n.cfg.Seed, i, inc),
 	}
 	var (
 		node    impl.Node

@@ -14,12 +14,6 @@ import (
 	"github.com/hashicorp/go-hclog"
 )
 
-// Streams of the run's seed; node streams are id + incarnation<<32.
-const (
-	netStream   = 1 << 63
-	faultStream = 1<<63 | 1
-)
-
 // runs numbers the clusters of this process, so their goroutine labels differ.
 var runs atomic.Uint64
 
@@ -61,8 +55,8 @@ func New(cfg Config) (*Net, error) {
 		cfg: cfg, log: cfg.Logger, start: time.Now(), run: fmt.Sprint(runs.Add(1)),
 		members:   make([]*member, cfg.Nodes),
 		links:     faults.NewLinkState(cfg.Nodes),
-		netRand:   rand.New(rand.NewPCG(cfg.Seed, netStream)),
-		faultRand: rand.New(rand.NewPCG(cfg.Seed, faultStream)),
+		netRand:   faults.NetRand(cfg.Seed),
+		faultRand: faults.FaultRand(cfg.Seed),
 		stopCh:    make(chan struct{}),
 		pollDone:  make(chan struct{}),
 	}

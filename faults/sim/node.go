@@ -2,8 +2,8 @@ package sim
 
 import (
 	"fmt"
-	"math/rand/v2"
 
+	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/impl"
 	"github.com/hashicorp/go-hclog"
 )
@@ -28,12 +28,11 @@ type node struct {
 // way whatever else happened in the run.
 func (s *Sim) build(id int) error {
 	nd := &s.nodes[id]
-	stream := uint64(id) + nd.incarnation<<32
 	m, err := construct(s.cfg.Factory, impl.MachineConfig{
 		ID:      id,
 		Peers:   append([]int(nil), s.peers...), // a copy each, in case a machine keeps it
 		Storage: nd.storage,
-		Rand:    rand.New(rand.NewPCG(s.cfg.Seed, stream)),
+		Rand:    faults.NodeRand(s.cfg.Seed, id, int(nd.incarnation)),
 		Logger:  nd.logger,
 	})
 	if err == nil && m == nil {

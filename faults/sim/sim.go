@@ -11,13 +11,6 @@ import (
 	"github.com/hashicorp/go-hclog"
 )
 
-// Streams of the run's seed that are not a node's: node streams are
-// id + incarnation<<32, far below these.
-const (
-	netStream   = 1 << 63
-	faultStream = 1<<63 | 1
-)
-
 // Sim is a deterministic discrete-event simulation of a cluster of
 // impl.Machines. It is not safe for concurrent use: one goroutine drives it.
 type Sim struct {
@@ -58,8 +51,8 @@ func New(cfg Config) (*Sim, error) {
 		nextTick:  cfg.Tick,
 		nodes:     make([]node, n),
 		peers:     make([]int, n),
-		netRand:   rand.New(rand.NewPCG(cfg.Seed, netStream)),
-		faultRand: rand.New(rand.NewPCG(cfg.Seed, faultStream)),
+		netRand:   faults.NetRand(cfg.Seed),
+		faultRand: faults.FaultRand(cfg.Seed),
 		links:     faults.NewLinkState(n),
 		tracer:    cfg.Tracer,
 		log:       cfg.Logger,
