@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ballot-go/ballot/checker"
+	"github.com/ballot-go/ballot/checker/porc"
 	"github.com/ballot-go/ballot/specs/harness"
 	"github.com/hashicorp/go-hclog"
 	. "github.com/onsi/ginkgo/v2"
@@ -102,6 +103,9 @@ func (r *run) verify() {
 	}
 	fmt.Fprintf(GinkgoWriter, "\nseed %d; replay with:\n  %s\n", r.Seed(), replayCommand(r.Seed()))
 	r.saveHistory()
+	if len(failed) > 0 && len(failed[0].Violations) > 0 {
+		r.saveView(failed[0].Violations[0].At)
+	}
 	r.printTail()
 	if panicked != nil {
 		Fail(fmt.Sprintf("the implementation panicked (seed %d; replay: %s):\n%v", r.Seed(), replayCommand(r.Seed()), panicked))
@@ -125,6 +129,26 @@ func (r *run) saveHistory() {
 		return
 	}
 	fmt.Fprintf(GinkgoWriter, "history: %s\n", f.Name())
+}
+
+// viewWindow is how much of the history the HTML view shows around a
+// finding: porcupine's page grows fast, so a few seconds.
+const viewWindow = 10 * time.Second
+
+// saveView writes porcupine's HTML view of the leadership claims around the
+// first finding, for a look in a browser.
+func (r *run) saveView(at time.Duration) {
+	f, err := os.CreateTemp("", fmt.Sprintf("ballot-view-%d-*.html", r.Seed()))
+	if err != nil {
+		fmt.Fprintf(GinkgoWriter, "could not save the view: %v\n", err)
+		return
+	}
+	defer f.Close()
+	if err := porc.Visualize(f, r.History(), at, viewWindow); err != nil {
+		fmt.Fprintf(GinkgoWriter, "could not save the view: %v\n", err)
+		return
+	}
+	fmt.Fprintf(GinkgoWriter, "view of the %v around the first finding: %s\n", viewWindow, f.Name())
 }
 
 func (r *run) printTail() {
