@@ -1,6 +1,3 @@
-// Package hist builds histories for tests, fixtures and benchmarks, and
-// reads and writes them as JSON with one event per line, which keeps golden
-// fixtures readable and diffable.
 package hist
 
 import (
