@@ -1,0 +1,48 @@
+package specs
+
+import (
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+// Steps that fail the spec on error.
+
+func (r *run) leader() (int, uint64) {
+	GinkgoHelper()
+	leader, term, err := r.CheckOneLeader()
+	Expect(err).NotTo(HaveOccurred())
+	return leader, term
+}
+
+func (r *run) converged() (int, uint64) {
+	GinkgoHelper()
+	leader, term, err := r.CheckConverged()
+	Expect(err).NotTo(HaveOccurred())
+	return leader, term
+}
+
+func (r *run) noLeader() {
+	GinkgoHelper()
+	Expect(r.CheckNoLeader()).To(Succeed())
+}
+
+func (r *run) terms() uint64 {
+	GinkgoHelper()
+	term, err := r.CheckTerms()
+	Expect(err).NotTo(HaveOccurred())
+	return term
+}
+
+func (r *run) disconnect(nodes ...int) {
+	GinkgoHelper()
+	Expect(r.Disconnect(nodes...)).To(Succeed())
+}
+
+func (r *run) connect(nodes ...int) {
+	GinkgoHelper()
+	Expect(r.Connect(nodes...)).To(Succeed())
+}
+
+func (r *run) sleep(ms int) { r.RunFor(time.Duration(ms) * time.Millisecond) }
