@@ -5,7 +5,6 @@ import (
 
 	"github.com/ballot-go/ballot/specs/harness"
 	"github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/ginkgo/v2"
 )
 
 // suiteT is the *testing.T of the test that runs the suite. Goroutine
@@ -28,17 +27,17 @@ func RunSuite(t *testing.T, description string, args ...any) bool {
 // clock, a deadlock or a run that never ends fails the spec with the stuck
 // goroutines' stacks, and the rest of the suite carries on.
 func inBubble(body func()) {
-	GinkgoHelper()
+	ginkgo.GinkgoHelper()
 	if suiteT == nil {
-		Fail("goroutine targets run in virtual time, in a testing/synctest bubble, which needs the suite's *testing.T: " +
+		ginkgo.Fail("goroutine targets run in virtual time, in a testing/synctest bubble, which needs the suite's *testing.T: " +
 			"call specs.RunSuite(t, ...) in your TestXxx instead of Ginkgo's RunSpecs, or set Target.Realtime")
 		return
 	}
 	err := harness.RunInBubble(suiteT, func() {
-		defer GinkgoRecover()
+		defer ginkgo.GinkgoRecover()
 		body()
 	}, harness.Watch{})
 	if err != nil {
-		Fail(err.Error())
+		ginkgo.Fail(err.Error())
 	}
 }

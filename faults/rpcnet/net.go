@@ -137,6 +137,4 @@ func (n *Net) goFramework(f func()) {
 	}()
 }
 
-func (n *Net) now() time.Duration { return n.Now() }
-
 func (n *Net) valid(i int) bool { return i >= 0 && i < n.cfg.Nodes }

@@ -46,11 +46,11 @@ func TestExampleClusterRealTime(t *testing.T) {
 	base := runtime.NumGoroutine()
 	tn := newTestNet(t, 3, labrpc.Node(example.Make), time.Millisecond)
 	tn.startAll()
-	leader, term := awaitOneLeader(t, tn, 2*time.Second)
+	awaitOneLeader(t, tn, 2*time.Second)
 	// The losers of a split vote may still be campaigning; give the leader's
 	// heartbeats a moment to settle them before asking for stability.
 	time.Sleep(300 * time.Millisecond)
-	leader, term = awaitOneLeader(t, tn, time.Second)
+	leader, term := awaitOneLeader(t, tn, time.Second)
 	holdSteady(t, tn, leader, term, time.Second)
 	if most, link := tn.maxHeartbeatsPerSecond(); most > 10 {
 		t.Fatalf("%d heartbeats within 1 s on link %v; the budget is 10", most, link)
@@ -69,9 +69,9 @@ func TestExampleClusterSyncTest(t *testing.T) {
 		tn := newTestNet(t, 5, labrpc.Node(example.Make), time.Millisecond)
 		tn.startAll()
 
-		leader, term := awaitOneLeader(t, tn, 5*time.Second)
+		awaitOneLeader(t, tn, 5*time.Second)
 		time.Sleep(time.Second)
-		leader, term = awaitOneLeader(t, tn, time.Second)
+		leader, term := awaitOneLeader(t, tn, time.Second)
 		holdSteady(t, tn, leader, term, 10*time.Second)
 		if most, link := tn.maxHeartbeatsPerSecond(); most > 10 {
 			t.Fatalf("%d heartbeats within 1 s on link %v; the budget is 10", most, link)
