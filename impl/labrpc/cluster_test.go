@@ -6,6 +6,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/ballot-go/ballot/faults/goroutines"
 	"github.com/ballot-go/ballot/impl/labrpc"
 	"github.com/ballot-go/ballot/impl/labrpc/example"
 )
@@ -65,7 +66,7 @@ func TestExampleClusterRealTime(t *testing.T) {
 // goroutine 100 ms after the last Stop (the bubble would deadlock otherwise).
 func TestExampleClusterSyncTest(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		base := runtime.NumGoroutine()
+		base := len(bubbleGoroutines())
 		tn := newTestNet(t, 5, labrpc.Node(example.Make), time.Millisecond)
 		tn.startAll()
 
@@ -95,10 +96,22 @@ func TestExampleClusterSyncTest(t *testing.T) {
 
 		tn.stopAll()
 		time.Sleep(100 * time.Millisecond)
-		if n := runtime.NumGoroutine(); n > base {
-			buf := make([]byte, 1<<16)
-			buf = buf[:runtime.Stack(buf, true)]
-			t.Fatalf("%d goroutines 100 ms after the last Stop, %d before:\n%s", n, base, buf)
+		if gs := bubbleGoroutines(); len(gs) > base {
+			t.Fatalf("%d goroutines 100 ms after the last Stop, %d before:\n%s", len(gs), base, goroutines.Format(gs))
 		}
 	})
+}
+
+// bubbleGoroutines are the goroutines of the caller's synctest bubble: a
+// count over the whole process would include the runtime's and the test
+// framework's, which come and go on their own.
+func bubbleGoroutines() []goroutines.Goroutine {
+	gs := goroutines.Snapshot()
+	me := goroutines.CurrentID()
+	for _, g := range gs {
+		if g.ID == me {
+			return goroutines.InBubble(gs, g.Bubble)
+		}
+	}
+	return nil
 }
