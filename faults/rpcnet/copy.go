@@ -3,7 +3,6 @@ package rpcnet
 import (
 	"fmt"
 	"reflect"
-	"sync"
 )
 
 // Arguments and replies cross the network as copies, like labgob's
@@ -104,13 +103,11 @@ func (n *Net) copyMap(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
 	dst.Set(m)
 }
 
-// warned remembers the types already warned about, for the whole process:
-// one warning per type is enough to find the bug.
-var warned sync.Map
-
+// warnUnexported warns once per run about each field lost: once is enough
+// to find the bug, and every run's log shows it.
 func (n *Net) warnUnexported(t reflect.Type, field string) {
 	key := t.String() + "." + field
-	if _, dup := warned.LoadOrStore(key, true); dup {
+	if _, dup := n.warned.LoadOrStore(key, true); dup {
 		return
 	}
 	n.log.Warn(fmt.Sprintf("lower-case field %s of %s in an RPC does not cross the network: it arrives as its zero value. Capitalize it.", field, t))

@@ -36,6 +36,7 @@ type Net struct {
 	traceMu sync.Mutex // serialises tracer calls, which come from many goroutines
 
 	pollerCtx []context.Context // the labels pollAll wears while it asks node i
+	warned    sync.Map          // fields already warned about: type.field
 
 	wg       sync.WaitGroup // the framework's own goroutines
 	stopCh   chan struct{}  // closed by Close: framework goroutines exit
