@@ -56,3 +56,9 @@ type Status struct {
 func (s Status) String() string {
 	return fmt.Sprintf("n%d t%d %s leader=%d vote=%d", s.ID, s.Term, s.Role, s.Leader, s.VotedFor)
 }
+
+// DownStatus is what the framework reports for a crashed or stopped node:
+// its last known term, and no beliefs.
+func DownStatus(id int, term uint64) Status {
+	return Status{ID: id, Term: term, Role: Down, Leader: None, VotedFor: None}
+}

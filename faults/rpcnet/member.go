@@ -65,7 +65,7 @@ func (n *Net) boot(i int) error {
 	// Until the first poll answers, the node keeps reading as down: only
 	// the node itself knows its term (it may keep it outside HardState),
 	// and the first answer, whatever it is, then goes into the history.
-	m.status = impl.Status{ID: i, Term: m.status.Term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
+	m.status = impl.DownStatus(i, m.status.Term)
 	n.mu.Unlock()
 	return nil
 }
@@ -108,7 +108,7 @@ func (n *Net) stopMember(i int, why string) bool {
 	m.incarnation++
 	n.mu.Unlock()
 	n.log.Debug("stop", "node", i, "why", why, "at", n.Now())
-	n.traceStatus(impl.Status{ID: i, Term: term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None})
+	n.traceStatus(impl.DownStatus(i, term))
 	n.goFramework(func() { n.reap(i, inc, node) })
 	return true
 }

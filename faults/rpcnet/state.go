@@ -5,13 +5,13 @@ import "github.com/ballot-go/ballot/impl"
 // Status is node i's latest status; Role is impl.Down while it is stopped.
 func (n *Net) Status(i int) impl.Status {
 	if !n.valid(i) {
-		return impl.Status{ID: i, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
+		return impl.DownStatus(i, 0)
 	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	m := n.members[i]
 	if !m.live {
-		return impl.Status{ID: i, Term: m.status.Term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
+		return impl.DownStatus(i, m.status.Term)
 	}
 	return m.status
 }

@@ -46,11 +46,6 @@ func (s *Sim) build(id int) error {
 	return nil
 }
 
-// downStatus is what a crashed node reports: its last term, and no beliefs.
-func downStatus(id int, term uint64) impl.Status {
-	return impl.Status{ID: id, Term: term, Role: impl.Down, Leader: impl.None, VotedFor: impl.None}
-}
-
 // construct calls the factory, turning a panic into an error.
 func construct(f impl.MachineFactory, cfg impl.MachineConfig) (m impl.Machine, err error) {
 	defer func() {

@@ -44,7 +44,7 @@ func (s *Sim) readyNode(i int) []impl.Message {
 func (s *Sim) statusNode(i int) impl.Status {
 	nd := &s.nodes[i]
 	if nd.crashed {
-		return downStatus(i, nd.downTerm)
+		return impl.DownStatus(i, nd.downTerm)
 	}
 	s.calling = i
 	st := nd.m.Status()

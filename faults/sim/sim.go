@@ -175,12 +175,12 @@ func (s *Sim) traceStatus(i int) {
 // (and for an id outside the cluster).
 func (s *Sim) Status(n int) impl.Status {
 	if n < 0 || n >= s.n {
-		return downStatus(n, 0)
+		return impl.DownStatus(n, 0)
 	}
 	var st impl.Status
 	s.guard(func() { st = s.statusNode(n) })
 	if s.nodes[n].crashed {
-		return downStatus(n, s.nodes[n].downTerm)
+		return impl.DownStatus(n, s.nodes[n].downTerm)
 	}
 	return st
 }
