@@ -21,6 +21,9 @@ import (
 // a term above T, is term churn. Pre-vote messages are exempt: a pre-vote
 // asks about T+1 precisely so that the term need not change.
 //
+// No node may have sent a message in a term above T either: a polled
+// status lags what its node already put on the wire.
+//
 // Deciding steadiness needs the wire: a history with no message events
 // (and more than one node) gives Unknown.
 type Stability struct {
@@ -77,6 +80,11 @@ type stability struct {
 	heard  []agreeKey
 	heardN map[agreeKey]int
 
+	// wireTerm is the highest term any node has sent a message in (pre-votes
+	// aside). Polled statuses lag the wire; a cluster whose statuses agree
+	// on T while some node already campaigns in T+1 is not steady.
+	wireTerm uint64
+
 	steady    bool
 	term      uint64
 	leader    int
@@ -107,9 +115,13 @@ func (s *stability) step(i int) {
 		s.settle(i)
 	case Send:
 		k := e.Msg.Kind
-		if s.steady && e.Msg.Term > s.term && k != impl.KindPreVoteRequest && k != impl.KindPreVoteReply {
+		if k == impl.KindPreVoteRequest || k == impl.KindPreVoteReply {
+			return
+		}
+		if s.steady && e.Msg.Term > s.term {
 			s.churn(i, e.Msg.From, e.Msg.Term, "sent a "+k.String()+" for")
 		}
+		s.wireTerm = max(s.wireTerm, e.Msg.Term)
 	}
 }
 
@@ -168,6 +180,9 @@ func (s *stability) settle(i int) {
 		return
 	}
 	t := s.status[l].Term
+	if s.wireTerm > t {
+		return // a node already sent in a later term: its status has not caught up
+	}
 	n := s.agree[agreeKey{t, l}]
 	if s.cfg.AllowUnknownLeader {
 		n += s.agree[agreeKey{t, impl.None}]

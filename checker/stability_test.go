@@ -79,6 +79,22 @@ func TestStability(t *testing.T) {
 			},
 			want: want{outcome: checker.Ok},
 		},
+		"good-campaign-on-wire-before-status": {
+			build: func() checker.History {
+				b := hist.New(3).Note("statuses agree on term 1 under leader 0 at 460ms, but node 2 had already sent a " +
+					"vote request for term 2 just before: its polled status lagged, so the cluster was never steady")
+				for n := range 3 {
+					b.Follower(n, 0, impl.None, impl.None)
+				}
+				elect(b.At(ms(300)), 0, 1, 1, 2)
+				beat(b, 0, 1, ms(460), 1, 2)
+				b.RequestVote(2, 1, 2)
+				followAll(b, 0, 1, 1, 2)
+				b.At(ms(470)).Candidate(2, 2)
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
 		"bad-churn-observed": {
 			build: func() checker.History {
 				b := steady3("steady in term 1 from 460ms; at 3s node 2 becomes a candidate for term 2 with no fault")
