@@ -21,14 +21,7 @@ func RunWithin(body func(), limit time.Duration) error {
 	if limit <= 0 {
 		limit = DefaultRunLimit
 	}
-	done := make(chan any, 1)
-	id := make(chan int, 1)
-	go func() {
-		id <- goroutines.CurrentID()
-		defer func() { done <- recover() }()
-		body()
-	}()
-	runner := <-id
+	runner, done := launch(body)
 	select {
 	case p := <-done:
 		if p != nil {
@@ -60,4 +53,18 @@ func family(gs []goroutines.Goroutine, id int) []goroutines.Goroutine {
 		}
 	}
 	return out
+}
+
+// launch runs f on a goroutine of its own, which a run may leave blocked for
+// good, and returns that goroutine's id (to find it in a dump) and a channel
+// that receives what f panicked with, or nil, when it returns.
+func launch(f func()) (id int, done <-chan any) {
+	ids := make(chan int, 1)
+	result := make(chan any, 1)
+	go func() {
+		ids <- goroutines.CurrentID()
+		defer func() { result <- recover() }()
+		f()
+	}()
+	return <-ids, result
 }

@@ -39,14 +39,8 @@ type Watch struct {
 func RunInBubble(t *testing.T, body func(), w Watch) error {
 	w = w.withDefaults()
 	tracebackLabels.Do(enableTracebackLabels)
-	done := make(chan any, 1)
-	creator := make(chan int, 1)
-	go func() {
-		creator <- goroutines.CurrentID()
-		defer func() { done <- recover() }()
-		synctest.Test(t, func(*testing.T) { body() })
-	}()
-	return watch(<-creator, done, w)
+	creator, done := launch(func() { synctest.Test(t, func(*testing.T) { body() }) })
+	return watch(creator, done, w)
 }
 
 func (w Watch) withDefaults() Watch {
