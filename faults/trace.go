@@ -35,6 +35,7 @@ const (
 	WhyCrashed  = "crashed"      // the receiver was down when it arrived
 	WhyNoSuchTo = "no such node" // addressed outside the cluster
 	WhyStopped  = "stopped"      // the sender stopped while the message was on its way
+	WhyPaused   = "paused"       // a pause held the message past the call's timeout
 )
 
 // Tracer observes a run: the Machine simulator and the goroutine network

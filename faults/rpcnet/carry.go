@@ -48,8 +48,8 @@ func (t *transport) arrive(from, to int, m impl.Message) bool {
 		t.waitDead()
 		return false
 	}
-	if !t.waitUnpaused(to) {
-		n.traceMsg(faults.Dropped, m, faults.WhyStopped)
+	if ok, why := t.waitUnpaused(to); !ok {
+		n.traceMsg(faults.Dropped, m, why)
 		return false
 	}
 	n.traceMsg(faults.Delivered, m, "")
@@ -109,23 +109,24 @@ func (t *transport) sleep(d time.Duration) bool {
 
 // waitUnpaused waits while node i is paused, for at most DeadPeerTimeout
 // (then the call has timed out), and unless the calling incarnation stops.
-func (t *transport) waitUnpaused(i int) bool {
+// It says why the message is lost when it is.
+func (t *transport) waitUnpaused(i int) (ok bool, why string) {
 	n := t.n
 	n.mu.Lock()
 	m := n.members[i]
 	paused, resumed := m.paused, m.resumed
 	n.mu.Unlock()
 	if !paused {
-		return true
+		return true, ""
 	}
 	timer := time.NewTimer(n.cfg.DeadPeerTimeout)
 	defer timer.Stop()
 	select {
 	case <-resumed:
-		return true
+		return true, ""
 	case <-timer.C:
-		return false
+		return false, faults.WhyPaused
 	case <-t.done:
-		return false
+		return false, faults.WhyStopped
 	}
 }

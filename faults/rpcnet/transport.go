@@ -36,8 +36,8 @@ func (t *transport) Call(peer int, method string, args, reply any) bool {
 	req := n.envelope(t.from, peer, method, args, false)
 	n.traceMsg(faults.Sent, req, "")
 	argsCopy := n.deepCopy(args)
-	if !t.waitUnpaused(t.from) { // the node sent it; its stalled network holds it
-		n.traceMsg(faults.Dropped, req, faults.WhyStopped)
+	if ok, why := t.waitUnpaused(t.from); !ok { // the node sent it; its stalled network holds it
+		n.traceMsg(faults.Dropped, req, why)
 		return false
 	}
 	dup, ok := t.carry(t.from, peer, req)
