@@ -309,3 +309,8 @@ func convertArgs(args any, want reflect.Type) (reflect.Value, error) {
 	}
 	return reflect.Value{}, fmt.Errorf("args is %v; the handler takes %v", at, want)
 }
+
+// HeartbeatBudget is the 6.5840 rule that a leader sends heartbeat RPCs "no
+// more than ten times per second". Declare it on the suite's target
+// (harness.Target.HeartbeatBudget) to have ballot hold a lab to it.
+const HeartbeatBudget = 10

@@ -35,6 +35,19 @@ type Target struct {
 	// CheckQuorum says a leader that cannot hear a majority steps down, so
 	// an isolated leader must stop claiming leadership.
 	CheckQuorum bool
+	// Volatile says the implementation keeps nothing across a restart: no
+	// term, no vote (a tutorial election with no storage). The default,
+	// false, is that a restarted node recovers its term and vote, as Raft
+	// §5.1 requires. The suite skips the scenarios that restart nodes for
+	// a volatile target, naming this declaration as the reason; it never
+	// loosens a safety invariant for one.
+	Volatile bool
+	// HeartbeatBudget is the most heartbeats per second the implementation
+	// promises to send each follower within one term (6.5840's "no more
+	// than ten times per second" is labrpc.HeartbeatBudget). 0, the
+	// default, promises nothing: the rate is measured and reported, not
+	// judged.
+	HeartbeatBudget int
 }
 
 func (t Target) validate() error {
@@ -46,6 +59,8 @@ func (t Target) validate() error {
 		return fmt.Errorf("harness: target %q has no factory: set Target.Machine or Target.Node", t.Name)
 	case t.Machine != nil && t.Node != nil:
 		return fmt.Errorf("harness: target %q sets both Machine and Node: set one", t.Name)
+	case t.HeartbeatBudget < 0:
+		return fmt.Errorf("harness: target %q declares HeartbeatBudget %d: give heartbeats per second, or 0 for no budget", t.Name, t.HeartbeatBudget)
 	case t.Machine != nil && t.Realtime:
 		return fmt.Errorf("harness: target %q is a Machine, which runs in the simulator's time: Realtime is for Node targets", t.Name)
 	}
