@@ -94,6 +94,9 @@ type Net struct {
 	// Faulty is true while any fault is active, including link rules that
 	// only drop, delay or duplicate some messages.
 	Faulty bool `json:"faulty"`
+	// Rate[i] is how fast node i's clock runs (1 is normal speed; a skew
+	// fault changes it). Nil, or a missing or zero entry, means 1.
+	Rate []float64 `json:"rate,omitempty"`
 }
 
 // History is everything a run recorded, in time order.

@@ -26,6 +26,14 @@ func (n *Net) IsCut(i, j int) bool {
 	return n.Cut[i][j]
 }
 
+// ClockRate is how fast node i's clock runs in n; 1 when n says nothing.
+func (n *Net) ClockRate(i int) float64 {
+	if n == nil || i < 0 || i >= len(n.Rate) || !(n.Rate[i] > 0) {
+		return 1
+	}
+	return n.Rate[i]
+}
+
 // IsLossy reports whether a link rule degrades messages from i to j in n.
 func (n *Net) IsLossy(i, j int) bool {
 	if n == nil || i < 0 || i >= len(n.Lossy) || j < 0 || j >= len(n.Lossy[i]) {

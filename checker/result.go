@@ -57,6 +57,9 @@ type Result struct {
 	Violations []Violation `json:"violations,omitempty"`
 	// Reason explains an Unknown outcome.
 	Reason string `json:"reason,omitempty"`
+	// Measured is what the checker measured, for the report, whatever the
+	// outcome (the busiest heartbeat rate per link, say).
+	Measured string `json:"measured,omitempty"`
 	// Suppressed counts the findings left out of Violations once it held
 	// MaxViolations: a badly broken run would otherwise bury the first,
 	// most telling findings under thousands of repeats.
@@ -68,6 +71,9 @@ func (r Result) String() string {
 	fmt.Fprintf(&b, "%s: %s", r.Checker, r.Outcome)
 	if r.Reason != "" {
 		fmt.Fprintf(&b, " (%s)", r.Reason)
+	}
+	if r.Measured != "" {
+		fmt.Fprintf(&b, "; measured: %s", r.Measured)
 	}
 	for _, v := range r.Violations {
 		fmt.Fprintf(&b, "\n  at %v: %s", v.At, v.Summary)

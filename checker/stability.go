@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/ballot-go/ballot/impl"
 )
@@ -196,8 +197,19 @@ func (s *stability) settle(i int) {
 	}
 }
 
+// healTie is how close to the moment the cluster became steady a term change
+// counts as part of the heal rather than churn. The last follower to hear the
+// leader after a fault may have its election timer, unfed during the fault,
+// fire at the very instant the heartbeat arrives; which goes first is the
+// scheduler's choice, not the implementation's. In virtual time such a tie
+// is exact; in real time it is microseconds apart.
+const healTie = time.Millisecond
+
 func (s *stability) churn(i, node int, term uint64, what string) {
 	s.steady = false // one finding per steady period
+	if s.events[i].At-s.events[s.steadyIdx].At < healTie {
+		return // a tie with the heal: the cluster was not steady after all
+	}
 	if !s.rep.room() {
 		return
 	}

@@ -2,6 +2,7 @@ package checker_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/checker/internal/hist"
@@ -79,6 +80,32 @@ func TestStability(t *testing.T) {
 			},
 			want: want{outcome: checker.Ok},
 		},
+		"good-same-instant-tie-after-heal": {
+			build: func() checker.History {
+				b := steady3("node 2 is cut off from leader 0 from 1s to 2s; 50ms after the heal the leader's first heartbeat reaches node 2 " +
+					"at the very instant node 2's starved election timer fires: the scheduler broke the tie, the fault set it up")
+				beat(b, 0, 1, ms(1000), 1, 2)
+				b.CutOneWay([]int{0}, []int{2})
+				beat(b, 0, 1, ms(2000), 1)
+				b.Heal()
+				tieAfterHeal(b, 0)
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
+		"bad-campaign-after-heal-settled": {
+			build: func() checker.History {
+				b := steady3("as in the same-instant tie, but node 2 campaigns 50ms after the leader's heartbeat reached it: " +
+					"it had heard its leader, so that is churn")
+				beat(b, 0, 1, ms(1000), 1, 2)
+				b.CutOneWay([]int{0}, []int{2})
+				beat(b, 0, 1, ms(2000), 1)
+				b.Heal()
+				tieAfterHeal(b, 50*time.Millisecond)
+				return b.History()
+			},
+			want: want{outcome: checker.Violated, nodes: []int{2, 0}, terms: []uint64{1, 2}, summary: []string{"node 2 sent a vote-request for term 2"}},
+		},
 		"good-campaign-on-wire-before-status": {
 			build: func() checker.History {
 				b := hist.New(3).Note("statuses agree on term 1 under leader 0 at 460ms, but node 2 had already sent a " +
@@ -145,4 +172,15 @@ func TestStabilityAllowUnknownLeader(t *testing.T) {
 	expect(t, checker.Stability{AllowUnknownLeader: true}.Check(h), want{
 		outcome: checker.Violated, nodes: []int{2, 0}, terms: []uint64{1, 2},
 	})
+}
+
+// tieAfterHeal has leader 0 of term 1 heartbeat nodes 1 and 2 50ms from
+// now, and node 2 ask node 0 for its vote in term 2 lag after the heartbeat
+// reached it.
+func tieAfterHeal(b *hist.Builder, lag time.Duration) {
+	b.After(50 * time.Millisecond).Heartbeat(0, 1, 1)
+	hb := impl.Message{From: 0, To: 2, Term: 1, Kind: impl.KindHeartbeat}
+	b.Send(hb).After(hist.Step).Deliver(hb)
+	b.After(lag).Send(impl.Message{From: 2, To: 0, Term: 2, Kind: impl.KindVoteRequest})
+	b.After(10*time.Millisecond).Candidate(2, 2)
 }

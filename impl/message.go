@@ -95,7 +95,16 @@ type Message struct {
 	Term uint64
 	Kind Kind
 	// Granted is meaningful for KindVoteReply and KindPreVoteReply only.
+	// A granted vote is a vote for the term of the request it answers, so
+	// on a granted reply Term is that request's term: a network records it
+	// so even when the voter wrote its old term into the reply before
+	// adopting the candidate's, as many implementations harmlessly do.
 	Granted bool
+	// Entries is meaningful for KindHeartbeat only: how many log entries
+	// the AppendEntries carries. A heartbeat proper carries none; one that
+	// replicates entries, or retries them after a rejection, is traffic a
+	// heartbeat budget does not count.
+	Entries int `json:",omitempty"`
 	Body    any
 }
 

@@ -112,3 +112,19 @@ func emptyStruct(v any) bool {
 	rv, ok := structValue(v)
 	return ok && rv.NumField() == 0
 }
+
+// entryCount is how many log entries an AppendEntries carries: the
+// envelope's own count, or the length of an Entries slice field.
+func entryCount(v any) int {
+	if m, ok := envelope(v); ok {
+		return m.Entries
+	}
+	rv, ok := structValue(v)
+	if !ok {
+		return 0
+	}
+	if f := rv.FieldByName("Entries"); f.IsValid() && (f.Kind() == reflect.Slice || f.Kind() == reflect.Array) {
+		return f.Len()
+	}
+	return 0
+}

@@ -127,8 +127,23 @@ func (n *Net) reap(i, inc int, node impl.Node) {
 	case <-time.After(n.cfg.StopTimeout):
 		n.stuck(i, fmt.Sprintf("Stop did not return within %v", n.cfg.StopTimeout), inc)
 	}
-	time.Sleep(n.cfg.LeakGrace)
+	n.awaitExit(i, inc)
 	n.reportLeaks(i, inc)
+}
+
+// leakPoll is how often a stopped incarnation is looked at for survivors.
+const leakPoll = 50 * time.Millisecond
+
+// awaitExit waits until no goroutine of incarnation inc of node i is left,
+// or the grace period has passed. Correct code may take a while to notice
+// Kill (a ticker that sleeps 350 ms between checks, a heartbeat loop that
+// sleeps its period), so the grace is long; polling makes a clean stop
+// cost one look, not the whole grace.
+func (n *Net) awaitExit(i, inc int) {
+	deadline := time.Now().Add(n.cfg.LeakGrace)
+	for len(n.nodeRecords(i, inc)) > 0 && time.Now().Before(deadline) {
+		time.Sleep(min(leakPoll, time.Until(deadline)))
+	}
 }
 
 // current reports whether incarnation inc of node i is the one running.

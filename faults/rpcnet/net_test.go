@@ -19,6 +19,7 @@ type recorder struct {
 	mu       sync.Mutex
 	statuses []impl.Status
 	messages map[faults.MessageEvent]int
+	sent     []impl.Message
 	leaks    []string
 	stuck    []string
 }
@@ -29,13 +30,16 @@ func (r *recorder) Status(_ time.Duration, s impl.Status) {
 	r.statuses = append(r.statuses, s)
 }
 
-func (r *recorder) Message(_ time.Duration, ev faults.MessageEvent, _ impl.Message, _ string) {
+func (r *recorder) Message(_ time.Duration, ev faults.MessageEvent, m impl.Message, _ string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.messages == nil {
 		r.messages = map[faults.MessageEvent]int{}
 	}
 	r.messages[ev]++
+	if ev == faults.Sent {
+		r.sent = append(r.sent, m)
+	}
 }
 
 func (r *recorder) Leak(_ time.Duration, node int, stack string) {

@@ -53,6 +53,9 @@ func (n *Net) Net() (live []bool, cut [][]bool, faulty bool) {
 	return live, n.links.CutMatrix(), faulty
 }
 
+// Rates is always nil: a goroutine node's clock cannot be skewed.
+func (n *Net) Rates() []float64 { return nil }
+
 // Lossy marks the links an active rule drops, delays or duplicates on.
 func (n *Net) Lossy() [][]bool {
 	n.mu.Lock()

@@ -49,6 +49,12 @@ func (t *transport) Call(peer int, method string, args, reply any) bool {
 		return false
 	}
 	rep := n.envelope(peer, t.from, method, served, true)
+	if rep.Granted && (rep.Kind == impl.KindVoteReply || rep.Kind == impl.KindPreVoteReply) {
+		// A vote is granted in the term of the request it answers. Many
+		// labs fill reply.Term before adopting the candidate's higher
+		// term; that is harmless, and must not read as a vote for the old term.
+		rep.Term = req.Term
+	}
 	n.traceMsg(faults.Sent, rep, "")
 	if _, ok := t.carry(peer, t.from, rep); !ok {
 		return false
@@ -63,7 +69,11 @@ func (n *Net) envelope(from, to int, method string, v any, reply bool) impl.Mess
 	if !ok {
 		kind = skipKind
 	}
-	return impl.Message{From: from, To: to, Term: term, Kind: kind, Granted: granted}
+	m := impl.Message{From: from, To: to, Term: term, Kind: kind, Granted: granted}
+	if kind == impl.KindHeartbeat {
+		m.Entries = entryCount(v)
+	}
+	return m
 }
 
 // serve runs the peer's handler in a goroutine of the peer's own, and waits

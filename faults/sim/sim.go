@@ -213,6 +213,23 @@ func (s *Sim) Live(n int) bool {
 // count on it for liveness.
 func (s *Sim) Lossy() [][]bool { return s.links.Lossy() }
 
+// Rates are the nodes' clock rates, or nil while every clock runs at
+// normal speed.
+func (s *Sim) Rates() []float64 {
+	skewed := false
+	for i := range s.nodes {
+		skewed = skewed || s.nodes[i].rate != 1
+	}
+	if !skewed {
+		return nil
+	}
+	rates := make([]float64, s.n)
+	for i := range rates {
+		rates[i] = s.nodes[i].rate
+	}
+	return rates
+}
+
 // Close ends the simulation. Nothing runs in the background, so it only
 // exists for callers that treat every network alike.
 func (s *Sim) Close() {}

@@ -23,6 +23,7 @@ type backend interface {
 	Live(n int) bool
 	Net() (live []bool, cut [][]bool, faulty bool)
 	Lossy() [][]bool
+	Rates() []float64
 	Panics() []faults.Panic
 	Close()
 }
@@ -126,6 +127,8 @@ func (c *Cluster) Checkers() []checker.Checker {
 		switch ch.(type) {
 		case checker.ReElection:
 			cs[i] = checker.ReElection{Within: c.cfg.ElectionBy}
+		case checker.HeartbeatBudget:
+			cs[i] = checker.HeartbeatBudget{PerSecond: c.target.HeartbeatBudget}
 		case checker.Stability:
 			// goroutine nodes report (term, isLeader): followers need not name the leader
 			cs[i] = checker.Stability{AllowUnknownLeader: c.target.IsNode()}
@@ -141,7 +144,7 @@ func (c *Cluster) Check() []checker.Result {
 
 func (c *Cluster) recordTopology(node int, why string) {
 	live, cut, faulty := c.b.Net()
-	net := &checker.Net{Live: live, Cut: cut, Lossy: c.b.Lossy(), Faulty: faulty}
+	net := &checker.Net{Live: live, Cut: cut, Lossy: c.b.Lossy(), Faulty: faulty, Rate: c.b.Rates()}
 	c.rec.topology(c.b.Now(), node, net, why)
 }
 

@@ -38,7 +38,8 @@ type Config struct {
 	// Goroutine nodes only (zero means the default): how long a call
 	// to an unreachable peer waits before it fails (labrpc's up to 7 s), how
 	// often State is polled (10 ms), and how long a stopped node's
-	// goroutines get to exit before they count as leaks (100 ms).
+	// goroutines get to exit before they count as leaks (10 s; a clean stop is
+	// seen at once).
 	DeadPeerTimeout time.Duration
 	Poll            time.Duration
 	LeakGrace       time.Duration

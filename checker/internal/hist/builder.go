@@ -156,6 +156,9 @@ func (b *Builder) Topology(node int, detail string, change func(n *checker.Net))
 			copy(next.Lossy[i], b.net.Lossy[i])
 		}
 	}
+	if b.net.Rate != nil {
+		next.Rate = slices.Clone(b.net.Rate)
+	}
 	change(next)
 	next.Faulty = !faultFree(next, n)
 	b.net = next
@@ -227,6 +230,16 @@ func (b *Builder) Degrade(nodes ...int) *Builder {
 	})
 }
 
+// Skew makes node's clock run at rate times normal speed.
+func (b *Builder) Skew(node int, rate float64) *Builder {
+	return b.Topology(node, "skew", func(n *checker.Net) {
+		if n.Rate == nil {
+			n.Rate = make([]float64, len(n.Live))
+		}
+		n.Rate[node] = rate
+	})
+}
+
 // Heal restores a fully connected, fully live network.
 func (b *Builder) Heal() *Builder {
 	return b.Topology(impl.None, "heal", func(n *checker.Net) { *n = *healthy(len(n.Live)) })
@@ -243,7 +256,7 @@ func healthy(nodes int) *checker.Net {
 
 func faultFree(n *checker.Net, nodes int) bool {
 	for i := range nodes {
-		if !n.Live[i] || slices.Contains(n.Cut[i], true) || i < len(n.Lossy) && slices.Contains(n.Lossy[i], true) {
+		if !n.Live[i] || slices.Contains(n.Cut[i], true) || i < len(n.Lossy) && slices.Contains(n.Lossy[i], true) || n.ClockRate(i) != 1 {
 			return false
 		}
 	}
