@@ -9,7 +9,9 @@ import (
 
 // ReElection checks liveness after a leader failure: once the leader
 // becomes unavailable while a majority of nodes can still talk, that
-// majority must elect a new leader within Within.
+// majority must elect a new leader within Within. The first election is
+// held to the same bound: from the start of the history, a cluster with no
+// leader yet owes one, by the same clock.
 //
 // The leader is the node observed as leader of the highest term so far, as
 // long as it has not been observed in another role (going Down does not
@@ -102,6 +104,12 @@ func newReelect(h History, within time.Duration) *reelect {
 	}
 	s := &reelect{events: h.Events, nodes: h.Nodes, within: within, rep: newReport(h), cache: make(map[*Net]majorities)}
 	s.view = findMajorities(nil, h.Nodes) // before any Topology: all live, nothing cut
+	if len(h.Events) > 0 {
+		// The first election is owed like any other: by a leader of a term
+		// above 0, in a majority clique, within Within.
+		s.ob = &obligation{leader: impl.None, faultIdx: 0, ldrIdx: -1, startIdx: -1}
+		s.clock(0)
+	}
 	return s
 }
 
@@ -225,11 +233,20 @@ func (s *reelect) miss(i int) {
 	if !s.rep.room() {
 		return
 	}
+	deadline := ob.start + s.within
+	if ob.leader == impl.None {
+		s.rep.add(Violation{
+			Summary: fmt.Sprintf("no leader was ever elected: nodes %s could communicate from %v on, but none led by %v",
+				nodeSet(ob.majority), ob.start, deadline),
+			At:    deadline,
+			Nodes: ob.majority,
+		}, i, ob.startIdx)
+		return
+	}
 	how := "was cut off"
 	if ob.crashed {
 		how = "went down"
 	}
-	deadline := ob.start + s.within
 	could := "could still communicate"
 	if ob.start != ob.faultAt {
 		could = fmt.Sprintf("could communicate from %v on", ob.start)

@@ -134,6 +134,44 @@ func TestReElection(t *testing.T) {
 				summary: []string{"node 2 (leader of term 3) was cut off at 1.2s"},
 			},
 		},
+		"good-first-leader-after-split-votes": {
+			build: func() checker.History {
+				b := hist.New(3).Note("the first two elections split the vote; the third, at 4.5s, elects node 1: within 5s of the start")
+				campaign(b.At(ms(500)), 0, 1, 1, 2)
+				campaign(b.At(ms(2000)), 2, 2, 0, 1)
+				elect(b.At(ms(4500)), 1, 3, 0, 2)
+				b.At(ms(8000)).Note("end")
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
+		"good-no-first-leader-while-all-cut": {
+			build: func() checker.History {
+				b := hist.New(3).Note("every node is cut off from 100ms to 6s, so the first election is owed only from 6s; node 0 wins at 9s")
+				b.At(ms(100)).Partition([]int{0}, []int{1}, []int{2})
+				campaign(b.At(ms(3000)), 0, 1, 1, 2)
+				b.At(ms(6000)).Heal()
+				elect(b.At(ms(9000)), 0, 2, 1, 2)
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
+		"bad-no-first-leader": {
+			build: func() checker.History {
+				b := hist.New(3).Note("all three nodes can talk from the start, campaign again and again, and never elect anyone")
+				campaign(b.At(ms(500)), 0, 1, 1, 2)
+				campaign(b.At(ms(2500)), 1, 2, 0, 2)
+				campaign(b.At(ms(4500)), 2, 3, 0, 1)
+				campaign(b.At(ms(6500)), 0, 4, 1, 2)
+				return b.History()
+			},
+			want: want{
+				outcome: checker.Violated,
+				nodes:   []int{0, 1, 2},
+				at:      ms(5000),
+				summary: []string{"no leader was ever elected: nodes {0, 1, 2} could communicate from 0s on, but none led by 5s"},
+			},
+		},
 		"bad-no-new-leader": {
 			build: func() checker.History {
 				b := hist.New(5).Note("leader 2 is cut off at 1.2s; the other four campaign but never elect anyone")

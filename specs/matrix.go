@@ -1,7 +1,6 @@
 package specs
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -41,21 +40,22 @@ func (r *run) settled() {
 func matrix(target harness.Target) {
 	Describe("fault matrix", Label("matrix"), func() {
 		for _, name := range faults.Names() {
+			applies, why := faultApplies(target, name)
 			for _, n := range []int{3, 5, 7} {
-				It(fmt.Sprintf("%s on %d nodes", name, n), Label(faultLabels(name)...), scenario(target, n, func(r *run) {
+				body := scenario(target, n, func(r *run) {
 					r.leader()
 					generate, err := faults.Lookup(name)
 					Expect(err).NotTo(HaveOccurred())
 					f := generate(r.rand, n)
-					if err := r.Inject(f); errors.Is(err, faults.ErrUnsupported) {
-						Skip(err.Error())
-					} else {
-						Expect(err).NotTo(HaveOccurred())
-					}
+					Expect(r.Inject(f)).To(Succeed())
 					r.RunFor(faultHold)
 					Expect(r.HealFault(f)).To(Succeed())
 					r.settled()
-				}))
+				})
+				if !applies {
+					body = func() { Skip(why) }
+				}
+				It(fmt.Sprintf("%s on %d nodes", name, n), Label(faultLabels(name)...), body)
 			}
 		}
 	})

@@ -2,7 +2,6 @@ package specs
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/ballot-go/ballot/faults"
@@ -34,14 +33,4 @@ func nemesis(target harness.Target) {
 			}))
 		}
 	})
-}
-
-// faultsFor lists the faults target can take: a goroutine node's clock
-// cannot be skewed.
-func faultsFor(target harness.Target) []string {
-	names := faults.Names()
-	if target.IsNode() {
-		names = slices.DeleteFunc(names, func(name string) bool { return name == "skew" })
-	}
-	return names
 }
