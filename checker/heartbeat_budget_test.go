@@ -47,10 +47,10 @@ func TestHeartbeatBudget(t *testing.T) {
 			build: func() checker.History {
 				b := hist.New(3).Note("leader 0 heartbeats every 100ms in term 1, loses leadership, wins term 2 5ms after its last term-1 heartbeat and heartbeats at once, as Raft §5.2 requires: 11 in one second, but never more than 10 of one term")
 				for i := range 10 {
-					b.At(ms(100 * i)).Heartbeat(0, 1, 1)
+					b.At(ms(100*i)).Heartbeat(0, 1, 1)
 				}
 				for i := range 10 {
-					b.At(ms(905 + 100*i)).Heartbeat(0, 1, 2)
+					b.At(ms(905+100*i)).Heartbeat(0, 1, 2)
 				}
 				return b.History()
 			},
@@ -60,7 +60,7 @@ func TestHeartbeatBudget(t *testing.T) {
 			build: func() checker.History {
 				b := hist.New(2).Note("leader 0 heartbeats every 100ms and replicates entries (and retries them) in between: log traffic is not a heartbeat")
 				for i := range 20 {
-					b.At(ms(100 * i)).Heartbeat(0, 1, 1)
+					b.At(ms(100*i)).Heartbeat(0, 1, 1)
 					b.At(ms(100*i + 30)).Wire(impl.Message{From: 0, To: 1, Term: 1, Kind: impl.KindHeartbeat, Entries: 2})
 					b.At(ms(100*i + 60)).Wire(impl.Message{From: 0, To: 1, Term: 1, Kind: impl.KindHeartbeat, Entries: 1})
 				}
@@ -73,7 +73,7 @@ func TestHeartbeatBudget(t *testing.T) {
 				b := hist.New(2).Note("a skew fault runs leader 0's clock 1.25x fast, so its 100ms heartbeat comes every 80ms: 13 in a real second, 10 in one second of its own clock")
 				b.Skew(0, 1.25)
 				for i := range 30 {
-					b.At(ms(80 * i)).Heartbeat(0, 1, 1)
+					b.At(ms(80*i)).Heartbeat(0, 1, 1)
 				}
 				return b.History()
 			},
@@ -84,7 +84,7 @@ func TestHeartbeatBudget(t *testing.T) {
 				b := hist.New(2).Note("leader 0's clock runs 1.25x fast, and it heartbeats every 70ms of real time: 11 in one second of its own clock (800ms real)")
 				b.Skew(0, 1.25)
 				for i := range 12 {
-					b.At(ms(70 * i)).Heartbeat(0, 1, 1)
+					b.At(ms(70*i)).Heartbeat(0, 1, 1)
 				}
 				return b.History()
 			},

@@ -178,7 +178,7 @@ func TestStabilityAllowUnknownLeader(t *testing.T) {
 // now, and node 2 ask node 0 for its vote in term 2 lag after the heartbeat
 // reached it.
 func tieAfterHeal(b *hist.Builder, lag time.Duration) {
-	b.After(50 * time.Millisecond).Heartbeat(0, 1, 1)
+	b.After(50*time.Millisecond).Heartbeat(0, 1, 1)
 	hb := impl.Message{From: 0, To: 2, Term: 1, Kind: impl.KindHeartbeat}
 	b.Send(hb).After(hist.Step).Deliver(hb)
 	b.After(lag).Send(impl.Message{From: 2, To: 0, Term: 2, Kind: impl.KindVoteRequest})
