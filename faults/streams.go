@@ -9,6 +9,7 @@ import "math/rand/v2"
 const (
 	netStream   = 1 << 63   // the network's drops, duplicates and delays
 	faultStream = 1<<63 | 1 // the faults' choices of victims and layouts
+	scenStream  = 1<<63 | 2 // a scenario's own choices: which nodes to cut, the nemesis schedule
 	nodeStreams = 1<<63 - 1 // node streams lie below: id + incarnation<<32
 )
 
@@ -17,6 +18,10 @@ func NetRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, netStre
 
 // FaultRand is the faults' source of randomness for a run (Target.Rand).
 func FaultRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, faultStream)) }
+
+// ScenarioRand is a scenario's source of randomness for a run: which nodes
+// a test disconnects, the schedule a random nemesis draws.
+func ScenarioRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, scenStream)) }
 
 // NodeRand is node id's source in its given incarnation: a restart replays
 // the same way whatever else happened in the run.

@@ -40,7 +40,7 @@ func (r *run) settled() {
 func matrix(target harness.Target) {
 	Describe("fault matrix", Label("matrix"), func() {
 		for _, name := range faults.Names() {
-			applies, why := faultApplies(target, name)
+			applies, why := target.FaultApplies(name)
 			for _, n := range []int{3, 5, 7} {
 				body := scenario(target, n, func(r *run) {
 					r.leader()

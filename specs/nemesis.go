@@ -26,7 +26,7 @@ func nemesis(target harness.Target) {
 			n := []int{3, 5, 7}[i%3]
 			It(fmt.Sprintf("run %d on %d nodes", i, n), scenario(target, n, func(r *run) {
 				r.leader()
-				schedule, err := faults.RandomSchedule(r.rand, n, faultsFor(target), nemesisLength, nemesisEvery)
+				schedule, err := faults.RandomSchedule(r.rand, n, target.Faults(), nemesisLength, nemesisEvery)
 				Expect(err).NotTo(HaveOccurred())
 				Expect(r.RunSchedule(schedule)).To(Succeed())
 				r.settled()

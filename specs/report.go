@@ -9,49 +9,91 @@ import (
 
 	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/checker/porc"
+	"github.com/ballot-go/ballot/specs/harness"
 	. "github.com/onsi/ginkgo/v2"
 )
 
 // tail is how many events a failure report shows from the end of the history.
 const tail = 40
 
-// verify holds the whole history to every invariant, and on any failure
-// prints the seed and the command that replays it.
+// FindingsEntry names the report entry a judged spec carries: a Findings
+// value, for tools that tabulate a suite's results (the zoo's detection
+// matrix reads it).
+const FindingsEntry = "ballot findings"
+
+// Findings is what one spec's run found, in a form a report can tabulate.
+type Findings struct {
+	Seed uint64 `json:"seed"`
+	// Checkers names every checker that found a violation.
+	Checkers []string `json:"checkers,omitempty"`
+	// First is the virtual time of the earliest finding.
+	First time.Duration `json:"first,omitempty"`
+	// Panicked is set when an implementation call panicked.
+	Panicked bool `json:"panicked,omitempty"`
+}
+
+// verify holds the whole history to every invariant.
 func (r *run) verify() {
+	judge(r.Seed(), harness.Verdict{History: r.History(), Results: r.Check(), Err: r.Err()})
+}
+
+// judge fails the spec on any finding, with the seed and the command that
+// replays it, the saved history and a view around the first finding.
+func judge(seed uint64, v harness.Verdict) {
+	failed := violated(v.Results)
+	f := findings(seed, failed, v.Err)
+	AddReportEntry(FindingsEntry, f, ReportEntryVisibilityNever)
+	if len(failed) == 0 && v.Err == nil && !CurrentSpecReport().Failed() {
+		return
+	}
+	fmt.Fprintf(GinkgoWriter, "\nseed %d; replay with:\n  %s\n", seed, replayCommand(seed))
+	saveHistory(seed, v.History)
+	if len(failed) > 0 {
+		saveView(seed, v.History, f.First)
+	}
+	printTail(v.History)
+	if v.Err != nil {
+		Fail(fmt.Sprintf("the implementation panicked (seed %d; replay: %s):\n%v", seed, replayCommand(seed), v.Err))
+	}
+	if len(failed) > 0 {
+		Fail(describeViolations(failed, seed))
+	}
+}
+
+func violated(results []checker.Result) []checker.Result {
 	var failed []checker.Result
-	for _, res := range r.Check() {
+	for _, res := range results {
 		if res.Outcome == checker.Violated {
 			failed = append(failed, res)
 		}
 	}
-	panicked := r.Err()
-	if len(failed) == 0 && panicked == nil && !CurrentSpecReport().Failed() {
-		return
+	return failed
+}
+
+func findings(seed uint64, failed []checker.Result, err error) Findings {
+	f := Findings{Seed: seed, Panicked: err != nil}
+	found := false
+	for _, res := range failed {
+		f.Checkers = append(f.Checkers, res.Checker)
+		for _, v := range res.Violations {
+			if !found || v.At < f.First {
+				f.First, found = v.At, true
+			}
+		}
 	}
-	fmt.Fprintf(GinkgoWriter, "\nseed %d; replay with:\n  %s\n", r.Seed(), replayCommand(r.Seed()))
-	r.saveHistory()
-	if len(failed) > 0 && len(failed[0].Violations) > 0 {
-		r.saveView(failed[0].Violations[0].At)
-	}
-	r.printTail()
-	if panicked != nil {
-		Fail(fmt.Sprintf("the implementation panicked (seed %d; replay: %s):\n%v", r.Seed(), replayCommand(r.Seed()), panicked))
-	}
-	if len(failed) > 0 {
-		Fail(describeViolations(failed, r.Seed()))
-	}
+	return f
 }
 
 // saveHistory writes the whole history as JSON next to the other test
 // artefacts, so that a failure can be studied event by event.
-func (r *run) saveHistory() {
-	f, err := os.CreateTemp("", fmt.Sprintf("ballot-history-%d-*.json", r.Seed()))
+func saveHistory(seed uint64, h checker.History) {
+	f, err := os.CreateTemp("", fmt.Sprintf("ballot-history-%d-*.json", seed))
 	if err != nil {
 		fmt.Fprintf(GinkgoWriter, "could not save the history: %v\n", err)
 		return
 	}
 	defer f.Close()
-	if err := json.NewEncoder(f).Encode(r.History()); err != nil {
+	if err := json.NewEncoder(f).Encode(h); err != nil {
 		fmt.Fprintf(GinkgoWriter, "could not save the history: %v\n", err)
 		return
 	}
@@ -64,22 +106,22 @@ const viewWindow = 10 * time.Second
 
 // saveView writes porcupine's HTML view of the leadership claims around the
 // first finding, for a look in a browser.
-func (r *run) saveView(at time.Duration) {
-	f, err := os.CreateTemp("", fmt.Sprintf("ballot-view-%d-*.html", r.Seed()))
+func saveView(seed uint64, h checker.History, at time.Duration) {
+	f, err := os.CreateTemp("", fmt.Sprintf("ballot-view-%d-*.html", seed))
 	if err != nil {
 		fmt.Fprintf(GinkgoWriter, "could not save the view: %v\n", err)
 		return
 	}
 	defer f.Close()
-	if err := porc.Visualize(f, r.History(), at, viewWindow); err != nil {
+	if err := porc.Visualize(f, h, at, viewWindow); err != nil {
 		fmt.Fprintf(GinkgoWriter, "could not save the view: %v\n", err)
 		return
 	}
 	fmt.Fprintf(GinkgoWriter, "view of the %v around the first finding: %s\n", viewWindow, f.Name())
 }
 
-func (r *run) printTail() {
-	events := r.History().Events
+func printTail(h checker.History) {
+	events := h.Events
 	from := max(0, len(events)-tail)
 	fmt.Fprintf(GinkgoWriter, "last %d of %d events:\n", len(events)-from, len(events))
 	for _, e := range events[from:] {

@@ -1,6 +1,7 @@
 package specs
 
 import (
+	"github.com/ballot-go/ballot/faults"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -13,10 +14,6 @@ import (
 
 // realtimeLabel marks the specs short enough to run in real time.
 const realtimeLabel = "realtime"
-
-// scenarioStream separates the scenario's own choices (which nodes to
-// disconnect) from the cluster's random streams drawn from the same seed.
-const scenarioStream = 0x5ce7a210
 
 // run is the cluster of the running spec, with helpers that fail the spec
 // on error so scenarios read as a list of steps.
@@ -69,7 +66,7 @@ func start(target harness.Target, nodes int) *run {
 	seed := specSeed()
 	c, err := harness.New(target, harness.Config{Nodes: nodes, Seed: seed, Logger: logger()})
 	Expect(err).NotTo(HaveOccurred())
-	return &run{Cluster: c, rand: rand.New(rand.NewPCG(seed, scenarioStream))}
+	return &run{Cluster: c, rand: faults.ScenarioRand(seed)}
 }
 
 // finish stops the cluster (for goroutine nodes, that includes the leak

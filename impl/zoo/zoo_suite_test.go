@@ -1,7 +1,9 @@
 package zoo_test
 
 import (
+	"fmt"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/ballot-go/ballot/impl/zoo"
@@ -10,22 +12,62 @@ import (
 	. "github.com/onsi/gomega"
 )
 
-// BugsEnv, set to 1, adds the broken implementations to the suite: every
-// one of them must fail it.
-const bugsEnv = "BALLOT_ZOO_BUGS"
+// Environment variables that widen the suite:
+//
+//	BALLOT_ZOO_BUGS=1     add the broken implementations: every one must fail
+//	BALLOT_MATRIX=FILE    the detection matrix: every entry and the reference,
+//	                      the conformance suite plus a nemesis sweep, and the
+//	                      table written to FILE
+//	BALLOT_SWEEP=N        seeds per implementation in the matrix's sweep (20)
+const (
+	bugsEnv   = "BALLOT_ZOO_BUGS"
+	matrixEnv = "BALLOT_MATRIX"
+	sweepEnv  = "BALLOT_SWEEP"
+)
 
-// Every sound implementation runs the whole conformance suite: a failure
-// here is a false alarm of ballot's, or a bug in the zoo.
+// sweepNodes is the cluster size of the matrix's nemesis sweep.
+const sweepNodes = 5
+
+// By default every sound implementation runs the whole conformance suite: a
+// failure is a false alarm of ballot's, or a bug in the zoo.
 var _ = func() bool {
+	matrix := os.Getenv(matrixEnv) != ""
 	entries := zoo.Sound()
-	if os.Getenv(bugsEnv) == "1" {
+	if matrix || os.Getenv(bugsEnv) == "1" {
 		entries = append(entries, zoo.Bugs()...)
+	}
+	if matrix {
+		entries = append(zoo.Reference(), entries...)
 	}
 	for _, e := range entries {
 		specs.Conformance(e.Target)
+		if matrix {
+			specs.Sweep(e.Target, sweepNodes, sweepSeeds())
+		}
+	}
+	if matrix {
+		ReportAfterSuite("detection matrix", func(r Report) { writeMatrix(r, entries) })
 	}
 	return true
 }()
+
+func sweepSeeds() int {
+	n, err := strconv.Atoi(os.Getenv(sweepEnv))
+	if err != nil || n < 1 {
+		return 20
+	}
+	return n
+}
+
+func writeMatrix(r Report, entries []zoo.Entry) {
+	expect := make([]specs.Expectation, len(entries))
+	for i, e := range entries {
+		expect[i] = specs.Expectation{Target: e.Name(), Sound: e.Sound, Catches: e.Catches}
+	}
+	table := specs.DetectionTable(specs.Detect(r, expect))
+	fmt.Println(table)
+	Expect(os.WriteFile(os.Getenv(matrixEnv), []byte(table), 0o644)).To(Succeed())
+}
 
 func TestZoo(t *testing.T) {
 	RegisterFailHandler(Fail)

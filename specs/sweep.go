@@ -1,0 +1,43 @@
+package specs
+
+import (
+	"fmt"
+
+	"github.com/ballot-go/ballot/specs/harness"
+	. "github.com/onsi/ginkgo/v2"
+)
+
+// Sweep registers count random-nemesis runs of target on the given number
+// of nodes, with the fixed seeds 1 to count: each is exactly the run
+// harness.RunNemesis makes from its seed (60 virtual seconds of faults drawn
+// from every fault that applies, then 10 s to settle), so a finding here
+// reproduces outside Ginkgo too. Call it at package level, like
+// Conformance; it returns true so that it can stand in a var declaration.
+//
+//	var _ = specs.Sweep(target, 5, 200)
+func Sweep(target harness.Target, nodes, count int) bool {
+	return Describe(target.Name, func() {
+		Describe("nemesis sweep", Label("sweep", "nemesis", "safety", "liveness", "stability", "leaks"), func() {
+			for seed := uint64(1); seed <= uint64(count); seed++ {
+				It(fmt.Sprintf("seed %d on %d nodes", seed, nodes), sweepRun(target, nodes, seed))
+			}
+		})
+	})
+}
+
+func sweepRun(target harness.Target, nodes int, seed uint64) func() {
+	return func() {
+		body := func() {
+			cfg := harness.Config{Nodes: nodes, Seed: seed, Logger: logger()}
+			judge(seed, harness.RunNemesis(target, cfg, harness.Nemesis{}))
+		}
+		switch {
+		case target.Realtime:
+			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": a sweep run is minutes of wall time")
+		case target.InBubble():
+			inBubble(body)
+		default:
+			bounded(body)
+		}
+	}
+}
