@@ -30,6 +30,9 @@ type Findings struct {
 	First time.Duration `json:"first,omitempty"`
 	// Panicked is set when an implementation call panicked.
 	Panicked bool `json:"panicked,omitempty"`
+	// Heartbeats is HeartbeatBudget's measurement of the busiest links,
+	// reported whether or not a budget was declared.
+	Heartbeats string `json:"heartbeats,omitempty"`
 }
 
 // verify holds the whole history to every invariant.
@@ -41,12 +44,15 @@ func (r *run) verify() {
 // replays it, the saved history and a view around the first finding.
 func judge(seed uint64, v harness.Verdict) {
 	failed := violated(v.Results)
-	f := findings(seed, failed, v.Err)
+	f := findings(seed, v.Results, v.Err)
 	AddReportEntry(FindingsEntry, f, ReportEntryVisibilityNever)
 	if len(failed) == 0 && v.Err == nil && !CurrentSpecReport().Failed() {
 		return
 	}
 	fmt.Fprintf(GinkgoWriter, "\nseed %d; replay with:\n  %s\n", seed, replayCommand(seed))
+	if f.Heartbeats != "" {
+		fmt.Fprintf(GinkgoWriter, "heartbeats: %s\n", f.Heartbeats)
+	}
 	saveHistory(seed, v.History)
 	if len(failed) > 0 {
 		saveView(seed, v.History, f.First)
@@ -70,8 +76,14 @@ func violated(results []checker.Result) []checker.Result {
 	return failed
 }
 
-func findings(seed uint64, failed []checker.Result, err error) Findings {
+func findings(seed uint64, results []checker.Result, err error) Findings {
 	f := Findings{Seed: seed, Panicked: err != nil}
+	for _, res := range results {
+		if res.Checker == (checker.HeartbeatBudget{}).Name() {
+			f.Heartbeats = res.Measured
+		}
+	}
+	failed := violated(results)
 	found := false
 	for _, res := range failed {
 		f.Checkers = append(f.Checkers, res.Checker)

@@ -30,7 +30,10 @@
 //
 // The suite file:
 //
-//	var _ = specs.Conformance(harness.Target{Name: "my raft", Node: labrpc.Node(Make)})
+//	var _ = specs.Conformance(harness.Target{
+//		Name: "my raft", Node: labrpc.Node(Make),
+//		HeartbeatBudget: labrpc.HeartbeatBudget, // the course's ten a second
+//	})
 //
 //	func TestConformance(t *testing.T) {
 //		RegisterFailHandler(Fail)
@@ -47,8 +50,8 @@
 // Node, State and Stop: see [Node]. GetState is polled, so it must not wait
 // on the network (do not hold rf.mu across a Call). Kill must make every
 // goroutine of the node end soon: a loop that sleeps should check killed()
-// at least every few tens of milliseconds, since the framework reports a
-// goroutine that outlives Kill by its grace period as a leak. After Stop,
+// at least every second or so: the framework reports a goroutine that
+// outlives Kill by its grace period (10 s) as a leak. After Stop,
 // the node's ClientEnds fail at once, and the framework fails calls already
 // in flight, so a goroutine blocked in Call returns promptly.
 //

@@ -23,7 +23,18 @@ type Entry struct {
 	Catches string
 	// Reference points at a real-world occurrence of the bug, if any.
 	Reference string
+	// Seed is a witness, for a bug: a seed on which harness.RunNemesis
+	// (WitnessNodes nodes, every fault that applies) catches it by
+	// Catches. A Machine replays it exactly; a goroutine node is tried
+	// from it on, up to WitnessTries seeds. 0 means seed 1.
+	Seed uint64
 }
+
+// The witness runs of the bugs.
+const (
+	WitnessNodes = 5
+	WitnessTries = 20
+)
 
 // Name is the entry's target name.
 func (e Entry) Name() string { return e.Target.Name }
