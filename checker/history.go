@@ -29,9 +29,13 @@ const (
 	Stuck
 	// Note is free text from the harness (a step of a scenario), kept for the timeline.
 	Note
+	// Log is one line a node logged (through the hclog logger it was given);
+	// Detail holds it. Checkers ignore it; the timeline shows it on the
+	// node's lane, so that authors can annotate their own code.
+	Log
 )
 
-var eventNames = [...]string{Observe: "observe", Send: "send", Deliver: "deliver", Drop: "drop", Topology: "topology", Leak: "leak", Stuck: "stuck", Note: "note"}
+var eventNames = [...]string{Observe: "observe", Send: "send", Deliver: "deliver", Drop: "drop", Topology: "topology", Leak: "leak", Stuck: "stuck", Note: "note", Log: "log"}
 
 func (t EventType) String() string {
 	if int(t) < len(eventNames) {
