@@ -33,9 +33,13 @@ const (
 	// Detail holds it. Checkers ignore it; the timeline shows it on the
 	// node's lane, so that authors can annotate their own code.
 	Log
+	// Panic records an implementation call that panicked; Node is the
+	// node, Detail the value and the stack. The network treated it as a
+	// crash of the node; NoPanic fails the run.
+	Panic
 )
 
-var eventNames = [...]string{Observe: "observe", Send: "send", Deliver: "deliver", Drop: "drop", Topology: "topology", Leak: "leak", Stuck: "stuck", Note: "note", Log: "log"}
+var eventNames = [...]string{Observe: "observe", Send: "send", Deliver: "deliver", Drop: "drop", Topology: "topology", Leak: "leak", Stuck: "stuck", Note: "note", Log: "log", Panic: "panic"}
 
 func (t EventType) String() string {
 	if int(t) < len(eventNames) {

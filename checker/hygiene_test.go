@@ -79,3 +79,34 @@ func TestNoStuck(t *testing.T) {
 		},
 	})
 }
+
+// No call into the implementation may panic: every Panic event is a finding.
+func TestNoPanic(t *testing.T) {
+	checkFixtures(t, checker.NoPanic{}, "no-panic", map[string]fixture{
+		"good-crash-is-not-a-panic": {
+			build: func() checker.History {
+				b := hist.New(3).Note("node 0 is crashed by a fault and restarts: that is not a panic")
+				elect(b.At(ms(300)), 0, 1, 1, 2)
+				b.At(ms(1000)).Crash(0).Down(0, 1, 0)
+				b.At(ms(2000)).Restart(0)
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
+		"bad-step-panicked": {
+			build: func() checker.History {
+				b := hist.New(3).Note("node 2's Step panics at 1.5s; the network treats it as a crash")
+				elect(b.At(ms(300)), 0, 1, 1, 2)
+				b.At(ms(1500)).Panic(2, "index out of range [3] with length 3\ngoroutine 7 [running]:\nmine.(*M).Step(...)")
+				b.Down(2, 1, 0)
+				return b.History()
+			},
+			want: want{
+				outcome: checker.Violated,
+				nodes:   []int{2},
+				at:      ms(1500),
+				summary: []string{"node 2 panicked: index out of range [3] with length 3 …"},
+			},
+		},
+	})
+}

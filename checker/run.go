@@ -6,9 +6,11 @@ import (
 )
 
 // All returns every checker of this package with its defaults, in the order
-// a report should list them: safety first, then liveness, then hygiene.
+// a report should list them: root causes first (a panic), then safety,
+// liveness and hygiene.
 func All() []Checker {
 	return []Checker{
+		NoPanic{},
 		ElectionSafety{},
 		LeaderHasQuorum{},
 		VoteOnce{},

@@ -19,8 +19,8 @@ func TestAllHaveDistinctNames(t *testing.T) {
 		}
 		seen[c.Name()] = true
 	}
-	if len(seen) != 9 {
-		t.Errorf("All returns %d checkers, want 9", len(seen))
+	if len(seen) != 10 {
+		t.Errorf("All returns %d checkers, want 10", len(seen))
 	}
 }
 

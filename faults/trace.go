@@ -48,3 +48,9 @@ type Tracer interface {
 	// Message is called for each message event; why is set for Dropped.
 	Message(at time.Duration, ev MessageEvent, m impl.Message, why string)
 }
+
+// PanicTracer is a Tracer that also hears of implementation panics, as they
+// are caught: a network tells it before it treats the panic as a crash.
+type PanicTracer interface {
+	Panic(p Panic)
+}

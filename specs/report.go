@@ -28,8 +28,8 @@ type Findings struct {
 	Checkers []string `json:"checkers,omitempty"`
 	// First is the virtual time of the earliest finding.
 	First time.Duration `json:"first,omitempty"`
-	// Panicked is set when an implementation call panicked.
-	Panicked bool `json:"panicked,omitempty"`
+	// Failed is set when the run itself could not go on.
+	Failed bool `json:"failed,omitempty"`
 	// Heartbeats is HeartbeatBudget's measurement of the busiest links,
 	// reported whether or not a budget was declared.
 	Heartbeats string `json:"heartbeats,omitempty"`
@@ -37,7 +37,7 @@ type Findings struct {
 
 // verify holds the whole history to every invariant.
 func (r *run) verify() {
-	judge(r.Seed(), harness.Verdict{History: r.History(), Results: r.Check(), Err: r.Err()})
+	judge(r.Seed(), harness.Verdict{History: r.History(), Results: r.Check()})
 }
 
 // judge fails the spec on any finding, with the seed and the command that
@@ -59,7 +59,7 @@ func judge(seed uint64, v harness.Verdict) {
 	}
 	printTail(v.History)
 	if v.Err != nil {
-		Fail(fmt.Sprintf("the implementation panicked (seed %d; replay: %s):\n%v", seed, replayCommand(seed), v.Err))
+		Fail(fmt.Sprintf("the run could not go on (seed %d; replay: %s):\n%v", seed, replayCommand(seed), v.Err))
 	}
 	if len(failed) > 0 {
 		Fail(describeViolations(failed, seed))
@@ -77,7 +77,7 @@ func violated(results []checker.Result) []checker.Result {
 }
 
 func findings(seed uint64, results []checker.Result, err error) Findings {
-	f := Findings{Seed: seed, Panicked: err != nil}
+	f := Findings{Seed: seed, Failed: err != nil}
 	for _, res := range results {
 		if res.Checker == (checker.HeartbeatBudget{}).Name() {
 			f.Heartbeats = res.Measured

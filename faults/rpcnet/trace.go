@@ -58,6 +58,11 @@ func (n *Net) recoverPanic(i int) {
 	n.mu.Lock()
 	n.panics = append(n.panics, p)
 	n.mu.Unlock()
+	if pt, ok := n.cfg.Tracer.(faults.PanicTracer); ok {
+		n.traceMu.Lock()
+		pt.Panic(p)
+		n.traceMu.Unlock()
+	}
 	n.log.Error("node panicked; treating it as a crash", "node", i, "panic", v)
 	n.stopMember(i, "panic")
 }

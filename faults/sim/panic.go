@@ -75,7 +75,11 @@ func (s *Sim) guard(f func()) (panicked bool) {
 
 func (s *Sim) machinePanicked(i int, v any, stack []byte) {
 	nd := &s.nodes[i]
-	s.panics = append(s.panics, Panic{Node: i, At: s.now, Value: fmt.Sprint(v), Stack: string(stack)})
+	p := Panic{Node: i, At: s.now, Value: fmt.Sprint(v), Stack: string(stack)}
+	s.panics = append(s.panics, p)
+	if pt, ok := s.tracer.(faults.PanicTracer); ok {
+		pt.Panic(p)
+	}
 	s.log.Error("machine panicked; treating it as a crash", "node", i, "at", s.now, "panic", v)
 	nd.downTerm = nd.last.Term
 	nd.m, nd.crashed, nd.paused = nil, true, false

@@ -62,7 +62,7 @@ func TestSoundUnderNemesis(t *testing.T) {
 }
 
 // witness runs one nemesis run and names what caught it: the checkers that
-// found a violation, "panic" for a panic, and NoStuck when the watchdog
+// found a violation (NoPanic for a panic), the run's own error, and NoStuck when the watchdog
 // stopped a frozen goroutine run.
 func witness(t *testing.T, target harness.Target, seed uint64) []string {
 	t.Helper()
@@ -79,7 +79,7 @@ func witness(t *testing.T, target harness.Target, seed uint64) []string {
 		caught = append(caught, "NoStuck")
 	}
 	if v.Err != nil {
-		caught = append(caught, "panic")
+		caught = append(caught, "run error: "+v.Err.Error())
 	}
 	for _, r := range v.Results {
 		if r.Outcome == checker.Violated {

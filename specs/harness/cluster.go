@@ -1,7 +1,6 @@
 package harness
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -24,7 +23,6 @@ type backend interface {
 	Net() (live []bool, cut [][]bool, faulty bool)
 	Lossy() [][]bool
 	Rates() []float64
-	Panics() []faults.Panic
 	Close()
 }
 
@@ -107,17 +105,6 @@ func (c *Cluster) Note(format string, args ...any) {
 // History is everything recorded so far. The caller must not modify it.
 func (c *Cluster) History() checker.History {
 	return checker.History{Nodes: c.cfg.Nodes, Seed: c.cfg.Seed, Events: c.rec.snapshot()}
-}
-
-// Err reports every node that panicked during the run, with its stack. The
-// backend treats a panic as a crash of that node, so the run could go on;
-// the run has failed all the same.
-func (c *Cluster) Err() error {
-	var errs []error
-	for _, p := range c.b.Panics() {
-		errs = append(errs, fmt.Errorf("%s: %v", c.target.Name, p))
-	}
-	return errors.Join(errs...)
 }
 
 // Checkers are the invariants this cluster's history is held to.

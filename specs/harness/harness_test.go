@@ -3,6 +3,7 @@ package harness_test
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -147,7 +148,8 @@ func mustStart(t *testing.T, nodes int, seed uint64) *harness.Cluster {
 	return c
 }
 
-// A machine that panics fails the run with its stack; the framework goes on.
+// A machine that panics is a finding of Check, the first one, with its
+// stack; the framework goes on.
 func TestPanickingMachineIsReportedNotFatal(t *testing.T) {
 	ref := reference(t)
 	target := harness.Target{Name: "fragile", Machine: func(cfg impl.MachineConfig) (impl.Machine, error) {
@@ -159,9 +161,13 @@ func TestPanickingMachineIsReportedNotFatal(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.RunFor(5 * time.Second)
-	err = c.Err()
-	if err == nil || !strings.Contains(err.Error(), "fragile: node 2 panicked") || !strings.Contains(err.Error(), "vote request from") {
-		t.Fatalf("Err() = %v; want node 2's panic", err)
+	first := c.Check()[0]
+	if first.Checker != "NoPanic" || first.Outcome != checker.Violated ||
+		!strings.Contains(first.Violations[0].Summary, "node 2 panicked: vote request from") {
+		t.Fatalf("the first result is %v; want NoPanic naming node 2's panic", first)
+	}
+	if stack := first.Violations[0].Window; !strings.Contains(fmt.Sprint(stack), "panicOnStep") {
+		t.Errorf("the evidence does not hold the stack: %v", stack)
 	}
 }
 

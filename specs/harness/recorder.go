@@ -68,3 +68,8 @@ func (r *recorder) Leak(at time.Duration, node int, stack string) {
 func (r *recorder) Stuck(at time.Duration, node int, detail string) {
 	r.add(checker.Event{At: at, Type: checker.Stuck, Node: node, Detail: detail})
 }
+
+// Panic implements faults.PanicTracer.
+func (r *recorder) Panic(p faults.Panic) {
+	r.add(checker.Event{At: p.At, Type: checker.Panic, Node: p.Node, Detail: p.Value + "\n" + p.Stack})
+}

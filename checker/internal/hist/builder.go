@@ -138,6 +138,11 @@ func (b *Builder) Leak(node int, stack string) *Builder {
 	return b.Event(checker.Event{Type: checker.Leak, Node: node, Detail: stack})
 }
 
+// Panic records a panic of node; detail is the value and the stack.
+func (b *Builder) Panic(node int, detail string) *Builder {
+	return b.Event(checker.Event{Type: checker.Panic, Node: node, Detail: detail})
+}
+
 // Stuck records node as stuck.
 func (b *Builder) Stuck(node int, detail string) *Builder {
 	return b.Event(checker.Event{Type: checker.Stuck, Node: node, Detail: detail})
