@@ -45,6 +45,11 @@ func (r LinkRule) Validate(n int) error {
 	if err := checkNode("rule to", r.To, n); err != nil {
 		return err
 	}
+	if r.From == r.To && r.From != AnyNode {
+		return fmt.Errorf("faults: rule from node %d to node %d matches no message (a node does not message itself); "+
+			"a struct literal with zero Links says this: build the fault with its constructor (NewDrop, NewDelay, ...) "+
+			"or set Links to AllLinks()", r.From, r.To)
+	}
 	return r.validateShape()
 }
 

@@ -44,6 +44,9 @@ func (f *OneWayFault) String() string { return fmt.Sprintf("one-way %v -x-> %v",
 
 // Inject implements Fault.
 func (f *OneWayFault) Inject(t Target) error {
+	if len(f.From) == 0 || len(f.To) == 0 {
+		return errors.New("faults: one-way needs at least one node on each side (From and To): build it with NewOneWay")
+	}
 	return f.rec.inject(t, "one-way", OneWay(f.From, f.To))
 }
 

@@ -2,6 +2,7 @@ package harness
 
 import (
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/ballot-go/ballot/faults"
@@ -40,6 +41,9 @@ func (c *Cluster) nodeOp(n int, name string, op func(int) error) error {
 
 // Inject starts fault f; HealFault ends it.
 func (c *Cluster) Inject(f faults.Fault) error {
+	if isNil(f) {
+		return errNilFault("Inject")
+	}
 	if err := f.Inject(c.b); err != nil {
 		return fmt.Errorf("harness: inject %v: %w", f, err)
 	}
@@ -49,6 +53,9 @@ func (c *Cluster) Inject(f faults.Fault) error {
 
 // HealFault ends a fault started with Inject.
 func (c *Cluster) HealFault(f faults.Fault) error {
+	if isNil(f) {
+		return errNilFault("HealFault")
+	}
 	if err := f.Heal(c.b); err != nil {
 		return fmt.Errorf("harness: heal %v: %w", f, err)
 	}
@@ -81,3 +88,17 @@ type offsetClock struct {
 
 func (o offsetClock) Now() time.Duration     { return o.b.Now() - o.start }
 func (o offsetClock) RunFor(d time.Duration) { o.b.RunFor(d) }
+
+func errNilFault(call string) error {
+	return fmt.Errorf("harness: %s(nil): give a fault, such as one from faults.NewIsolate or faults.Lookup", call)
+}
+
+// isNil sees through an interface holding a nil pointer, which a failed
+// constructor returns beside its error.
+func isNil(f faults.Fault) bool {
+	if f == nil {
+		return true
+	}
+	v := reflect.ValueOf(f)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
