@@ -16,6 +16,7 @@ func Conformance(target harness.Target) bool {
 	return Describe(target.Name, func() {
 		lab3A(target)
 		eliben(target)
+		prevote(target)
 		matrix(target)
 		nemesis(target)
 	})
