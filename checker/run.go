@@ -6,11 +6,12 @@ import (
 )
 
 // All returns every checker of this package with its defaults, in the order
-// a report should list them: root causes first (a panic), then safety,
-// liveness and hygiene.
+// a report should list them: root causes first (a panic, a node that stopped
+// answering), then safety, liveness, stability and hygiene.
 func All() []Checker {
 	return []Checker{
 		NoPanic{},
+		NoStuck{},
 		ElectionSafety{},
 		LeaderHasQuorum{},
 		VoteOnce{},
@@ -19,7 +20,6 @@ func All() []Checker {
 		Stability{},
 		HeartbeatBudget{},
 		NoLeaks{},
-		NoStuck{},
 	}
 }
 
