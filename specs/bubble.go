@@ -1,6 +1,7 @@
 package specs
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/ballot-go/ballot/specs/harness"
@@ -9,7 +10,11 @@ import (
 
 // suiteT is the *testing.T of the test that runs the suite. Goroutine
 // targets need it: testing/synctest bubbles hang off a real *testing.T.
-var suiteT *testing.T
+// suiteDescription names the suite's run directory.
+var (
+	suiteT           *testing.T
+	suiteDescription string
+)
 
 // RunSuite runs the suite, as Ginkgo's RunSpecs does, and keeps t so that
 // goroutine targets can run in virtual time. Use it in place of RunSpecs:
@@ -19,25 +24,33 @@ var suiteT *testing.T
 //		specs.RunSuite(t, "mine")
 //	}
 func RunSuite(t *testing.T, description string, args ...any) bool {
-	suiteT = t
+	suiteT, suiteDescription = t, description
 	return ginkgo.RunSpecs(t, description, args...)
 }
 
-// inBubble runs body in a synctest bubble, watched from outside: a frozen
-// clock, a deadlock or a run that never ends fails the spec with the stuck
-// goroutines' stacks, and the rest of the suite carries on.
-func inBubble(body func()) {
-	ginkgo.GinkgoHelper()
+// errNoSuiteT says how to give a goroutine target its bubble.
+var errNoSuiteT = errors.New("goroutine targets run in virtual time, in a testing/synctest bubble, which needs the suite's *testing.T: " +
+	"call specs.RunSuite(t, ...) in your TestXxx instead of Ginkgo's RunSpecs, or set Target.Realtime")
+
+// inBubble runs body in a synctest bubble, watched from outside. It returns
+// the watchdog's verdict: a frozen clock, a deadlock or a run that never
+// ends, with the stuck goroutines' stacks. The rest of the suite carries on.
+func inBubble(body func()) error {
 	if suiteT == nil {
-		ginkgo.Fail("goroutine targets run in virtual time, in a testing/synctest bubble, which needs the suite's *testing.T: " +
-			"call specs.RunSuite(t, ...) in your TestXxx instead of Ginkgo's RunSpecs, or set Target.Realtime")
-		return
+		return errNoSuiteT
 	}
-	err := harness.RunInBubble(suiteT, func() {
+	return harness.RunInBubble(suiteT, func() {
 		defer ginkgo.GinkgoRecover()
 		body()
 	}, harness.Watch{})
-	if err != nil {
-		ginkgo.Fail(err.Error())
-	}
+}
+
+// bounded runs body with a wall-clock limit and returns the verdict: a
+// Machine whose Tick never returns, or a real-time node that hangs, fails
+// the spec with its stacks instead of hanging the suite.
+func bounded(body func()) error {
+	return harness.RunWithin(func() {
+		defer ginkgo.GinkgoRecover()
+		body()
+	}, 0)
 }

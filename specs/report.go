@@ -1,20 +1,14 @@
 package specs
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"strings"
+	"sync"
 	"time"
 
 	"github.com/ballot-go/ballot/checker"
-	"github.com/ballot-go/ballot/checker/porc"
-	"github.com/ballot-go/ballot/specs/harness"
+	"github.com/ballot-go/ballot/checker/report"
 	. "github.com/onsi/ginkgo/v2"
 )
-
-// tail is how many events a failure report shows from the end of the history.
-const tail = 40
 
 // FindingsEntry names the report entry a judged spec carries: a Findings
 // value, for tools that tabulate a suite's results (the zoo's detection
@@ -35,57 +29,42 @@ type Findings struct {
 	Heartbeats string `json:"heartbeats,omitempty"`
 }
 
-// verify holds the whole history to every invariant.
-func (r *run) verify() {
-	judge(r.Seed(), harness.Verdict{History: r.History(), Results: r.Check()})
+// outcome is what one spec's run produced.
+type outcome struct {
+	seed     uint64
+	history  checker.History
+	results  []checker.Result
+	step     error // a scenario step that failed, or the run's own error
+	watchdog error // the run froze or ran too long
 }
 
-// judge fails the spec on any finding, with the seed and the command that
-// replays it, the saved history and a view around the first finding.
-func judge(seed uint64, v harness.Verdict) {
-	failed := violated(v.Results)
-	f := findings(seed, v.Results, v.Err)
+// judge records what the run found and fails the spec on anything: one
+// failure, root cause first, with the seed, the commands that replay it,
+// every finding and the directory that holds the summary, the history and
+// the timeline.
+func judge(o outcome) {
+	f := findings(o)
 	AddReportEntry(FindingsEntry, f, ReportEntryVisibilityNever)
-	if len(failed) == 0 && v.Err == nil && !CurrentSpecReport().Failed() {
+	if len(f.Checkers) == 0 && o.step == nil && o.watchdog == nil {
 		return
 	}
-	fmt.Fprintf(GinkgoWriter, "\nseed %d; replay with:\n  %s\n", seed, replayCommand(seed))
-	if f.Heartbeats != "" {
-		fmt.Fprintf(GinkgoWriter, "heartbeats: %s\n", f.Heartbeats)
+	failure := report.Failure{
+		Name: CurrentSpecReport().FullText(), Seed: o.seed, Replay: replayCommands(o.seed),
+		Step: errText(o.step), Watchdog: errText(o.watchdog), History: o.history, Results: o.results,
 	}
-	saveHistory(seed, v.History)
-	if len(failed) > 0 {
-		saveView(seed, v.History, f.First)
-	}
-	printTail(v.History)
-	if v.Err != nil {
-		Fail(fmt.Sprintf("the run could not go on (seed %d; replay: %s):\n%v", seed, replayCommand(seed), v.Err))
-	}
-	if len(failed) > 0 {
-		Fail(describeViolations(failed, seed))
-	}
+	Fail(failure.Text(saveFailure(failure)))
 }
 
-func violated(results []checker.Result) []checker.Result {
-	var failed []checker.Result
-	for _, res := range results {
-		if res.Outcome == checker.Violated {
-			failed = append(failed, res)
-		}
-	}
-	return failed
-}
-
-func findings(seed uint64, results []checker.Result, err error) Findings {
-	f := Findings{Seed: seed, Failed: err != nil}
-	for _, res := range results {
+func findings(o outcome) Findings {
+	f := Findings{Seed: o.seed, Failed: o.step != nil}
+	found := false
+	for _, res := range o.results {
 		if res.Checker == (checker.HeartbeatBudget{}).Name() {
 			f.Heartbeats = res.Measured
 		}
-	}
-	failed := violated(results)
-	found := false
-	for _, res := range failed {
+		if res.Outcome != checker.Violated {
+			continue
+		}
 		f.Checkers = append(f.Checkers, res.Checker)
 		for _, v := range res.Violations {
 			if !found || v.At < f.First {
@@ -93,65 +72,55 @@ func findings(seed uint64, results []checker.Result, err error) Findings {
 			}
 		}
 	}
+	if o.watchdog != nil {
+		f.Checkers = append(f.Checkers, checker.NoStuck{}.Name())
+	}
 	return f
 }
 
-// saveHistory writes the whole history as JSON next to the other test
-// artefacts, so that a failure can be studied event by event.
-func saveHistory(seed uint64, h checker.History) {
-	f, err := os.CreateTemp("", fmt.Sprintf("ballot-history-%d-*.json", seed))
-	if err != nil {
-		fmt.Fprintf(GinkgoWriter, "could not save the history: %v\n", err)
-		return
+func errText(err error) string {
+	if err == nil {
+		return ""
 	}
-	defer f.Close()
-	if err := json.NewEncoder(f).Encode(h); err != nil {
-		fmt.Fprintf(GinkgoWriter, "could not save the history: %v\n", err)
-		return
-	}
-	fmt.Fprintf(GinkgoWriter, "history: %s\n", f.Name())
+	return err.Error()
 }
 
-// viewWindow is how much of the history the HTML view shows around a
-// finding: porcupine's page grows fast, so a few seconds.
-const viewWindow = 10 * time.Second
+// The suite's run directory, made at the first failure: every process of a
+// parallel run names it alike, after the suite and Ginkgo's seed.
+var (
+	suiteRun    *report.Run
+	suiteRunErr error
+	suiteOnce   sync.Once
+)
 
-// saveView writes porcupine's HTML view of the leadership claims around the
-// first finding, for a look in a browser.
-func saveView(seed uint64, h checker.History, at time.Duration) {
-	f, err := os.CreateTemp("", fmt.Sprintf("ballot-view-%d-*.html", seed))
-	if err != nil {
-		fmt.Fprintf(GinkgoWriter, "could not save the view: %v\n", err)
-		return
-	}
-	defer f.Close()
-	if err := porc.Visualize(f, h, at, viewWindow); err != nil {
-		fmt.Fprintf(GinkgoWriter, "could not save the view: %v\n", err)
-		return
-	}
-	fmt.Fprintf(GinkgoWriter, "view of the %v around the first finding: %s\n", viewWindow, f.Name())
-}
-
-func printTail(h checker.History) {
-	events := h.Events
-	from := max(0, len(events)-tail)
-	fmt.Fprintf(GinkgoWriter, "last %d of %d events:\n", len(events)-from, len(events))
-	for _, e := range events[from:] {
-		fmt.Fprintf(GinkgoWriter, "  %v\n", e)
-	}
-}
-
-func describeViolations(results []checker.Result, seed uint64) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "invariants violated (seed %d; replay: %s):\n", seed, replayCommand(seed))
-	for _, res := range results {
-		b.WriteString(res.String())
-		for _, v := range res.Violations {
-			for _, e := range v.Window {
-				fmt.Fprintf(&b, "\n      %v", e)
-			}
+// saveFailure writes the failure into the suite's run directory and
+// returns its subdirectory, or "" (saying why) when it cannot.
+func saveFailure(f report.Failure) string {
+	suiteOnce.Do(func() {
+		root, err := report.RunsRoot()
+		if err != nil {
+			suiteRunErr = err
+			return
 		}
-		b.WriteString("\n")
+		name := fmt.Sprintf("%s-%d", suiteName(), GinkgoRandomSeed())
+		suiteRun, suiteRunErr = report.NewRun(root, name, report.Keep())
+	})
+	if suiteRunErr != nil {
+		fmt.Fprintf(GinkgoWriter, "the failure was not saved: %v\n", suiteRunErr)
+		return ""
 	}
-	return b.String()
+	dir, err := suiteRun.SaveFailure(f)
+	if err != nil {
+		fmt.Fprintf(GinkgoWriter, "the failure was only partly saved: %v\n", err)
+	}
+	return dir
+}
+
+// suiteName names the suite's run directory: the description given to
+// RunSuite, else "suite".
+func suiteName() string {
+	if suiteDescription != "" {
+		return suiteDescription
+	}
+	return "suite"
 }

@@ -1,10 +1,13 @@
 package specs
 
 import (
-	"github.com/ballot-go/ballot/faults"
 	"math/rand/v2"
 	"os"
 	"slices"
+	"sync/atomic"
+
+	"github.com/ballot-go/ballot/checker"
+	"github.com/ballot-go/ballot/faults"
 
 	"github.com/ballot-go/ballot/specs/harness"
 	"github.com/hashicorp/go-hclog"
@@ -32,32 +35,45 @@ func scenario(target harness.Target, nodes int, steps func(r *run)) func() {
 		if target.Realtime && !slices.Contains(CurrentSpecReport().Labels(), realtimeLabel) {
 			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": the rest would take minutes of wall time each")
 		}
-		if target.InBubble() {
-			inBubble(func() { play(target, nodes, steps) })
-			return
+		var live atomic.Pointer[run]
+		body := func() { play(target, nodes, steps, &live) }
+		if err := contain(target, body); err != nil {
+			judgeStopped(live.Load(), err)
 		}
-		bounded(func() { play(target, nodes, steps) })
 	}
 }
 
-// bounded runs body with a wall-clock limit: a Machine whose Tick never
-// returns, or a real-time node that hangs, fails the spec with its stacks
-// instead of hanging the suite.
-func bounded(body func()) {
-	GinkgoHelper()
-	err := harness.RunWithin(func() {
-		defer GinkgoRecover()
-		body()
-	}, 0)
-	if err != nil {
-		Fail(err.Error())
+// contain runs body where target belongs: in a watched bubble, or bounded
+// in wall time. It returns the watchdog's verdict.
+func contain(target harness.Target, body func()) error {
+	if target.InBubble() {
+		return inBubble(body)
 	}
+	return bounded(body)
 }
 
-func play(target harness.Target, nodes int, steps func(r *run)) {
+// play runs the steps, then stops the cluster (for goroutine nodes that
+// includes the leak check) and judges the whole history. A failed step
+// does not hide the checkers' findings: it is judged with them.
+func play(target harness.Target, nodes int, steps func(r *run), live *atomic.Pointer[run]) {
 	r := start(target, nodes)
-	defer r.finish()
-	steps(r)
+	live.Store(r)
+	stepErr := func() error {
+		defer r.Close()
+		return InterceptGomegaFailure(func() { steps(r) })
+	}()
+	judge(outcome{seed: r.Seed(), history: r.History(), results: r.Check(), step: stepErr})
+}
+
+// judgeStopped judges a run the watchdog stopped: its goroutines stay
+// frozen, but what it recorded so far is judged with the watchdog's verdict.
+func judgeStopped(r *run, watchdog error) {
+	if r == nil {
+		judge(outcome{seed: specSeed(), watchdog: watchdog})
+		return
+	}
+	h := r.History()
+	judge(outcome{seed: r.Seed(), history: h, results: checker.Run(h, r.Checkers()...), watchdog: watchdog})
 }
 
 // start builds a cluster for the running spec.
@@ -67,13 +83,6 @@ func start(target harness.Target, nodes int) *run {
 	c, err := harness.New(target, harness.Config{Nodes: nodes, Seed: seed, Logger: logger()})
 	Expect(err).NotTo(HaveOccurred())
 	return &run{Cluster: c, rand: faults.ScenarioRand(seed)}
-}
-
-// finish stops the cluster (for goroutine nodes, that includes the leak
-// check) and verifies its history.
-func (r *run) finish() {
-	r.Close()
-	r.verify()
 }
 
 func logger() hclog.Logger {

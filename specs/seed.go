@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,35 +30,27 @@ func specSeed() uint64 {
 	return h.Sum64()
 }
 
-// replayCommand is the exact command that reruns the current spec with seed.
-func replayCommand(seed uint64) string {
+// replayCommands are the exact commands that rerun the current spec with
+// seed, from any directory: through the ginkgo tool, and through plain go
+// test for users without it.
+func replayCommands(seed uint64) []string {
 	// Ginkgo matches --focus against "<suite description> <spec text>", so
 	// the spec's own text is anchored by the space before it.
-	focus := " " + regexp.QuoteMeta(CurrentSpecReport().FullText()) + "$"
-	return fmt.Sprintf("%s=%d go tool ginkgo --focus=%s %s", SeedEnv, seed, shellQuote(focus), packageDir())
+	focus := shellQuote(" " + regexp.QuoteMeta(CurrentSpecReport().FullText()) + "$")
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	test := "."
+	if suiteT != nil {
+		test = "^" + regexp.QuoteMeta(suiteT.Name()) + "$"
+	}
+	return []string{
+		fmt.Sprintf("%s=%d go tool ginkgo --focus=%s %s", SeedEnv, seed, focus, shellQuote(dir)),
+		fmt.Sprintf("cd %s && %s=%d go test -run %s -ginkgo.focus=%s", shellQuote(dir), SeedEnv, seed, shellQuote(test), focus),
+	}
 }
 
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// packageDir is the suite's directory relative to its module root, which is
-// where a user types the replay command.
-func packageDir() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			rel, err := filepath.Rel(dir, wd)
-			if err != nil || rel == "." {
-				return "."
-			}
-			return "./" + filepath.ToSlash(rel)
-		}
-		if filepath.Dir(dir) == dir {
-			return "."
-		}
-	}
 }

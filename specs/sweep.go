@@ -27,17 +27,16 @@ func Sweep(target harness.Target, nodes, count int) bool {
 
 func sweepRun(target harness.Target, nodes int, seed uint64) func() {
 	return func() {
+		if target.Realtime {
+			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": a sweep run is minutes of wall time")
+		}
 		body := func() {
 			cfg := harness.Config{Nodes: nodes, Seed: seed, Logger: logger()}
-			judge(seed, harness.RunNemesis(target, cfg, harness.Nemesis{}))
+			v := harness.RunNemesis(target, cfg, harness.Nemesis{})
+			judge(outcome{seed: seed, history: v.History, results: v.Results, step: v.Err})
 		}
-		switch {
-		case target.Realtime:
-			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": a sweep run is minutes of wall time")
-		case target.InBubble():
-			inBubble(body)
-		default:
-			bounded(body)
+		if err := contain(target, body); err != nil {
+			judge(outcome{seed: seed, watchdog: err})
 		}
 	}
 }

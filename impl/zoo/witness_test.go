@@ -67,7 +67,9 @@ func TestSoundUnderNemesis(t *testing.T) {
 func witness(t *testing.T, target harness.Target, seed uint64) []string {
 	t.Helper()
 	var v harness.Verdict
-	run := func() { v = harness.RunNemesis(target, harness.Config{Nodes: zoo.WitnessNodes, Seed: seed}, harness.Nemesis{}) }
+	run := func() {
+		v = harness.RunNemesis(target, harness.Config{Nodes: zoo.WitnessNodes, Seed: seed}, harness.Nemesis{})
+	}
 	var err error
 	if target.InBubble() {
 		err = harness.RunInBubble(t, run, harness.Watch{})
