@@ -62,12 +62,12 @@ func eliben(target harness.Target) {
 			// eliben sleeps 650 ms, enough for its 150-300 ms timeouts; wait
 			// instead until the isolated follower has timed out at least once
 			r.sleep(650)
-			r.RunUntil(5*time.Second, func() bool { return r.Status(follower).Term > term })
+			r.RunUntil(5*time.Second, func() bool { return r.term(follower) > term })
 			r.connect(follower)
 			r.sleep(150)
 			if !target.PreVote {
 				// the old leader's next heartbeat meets the higher term and ends its reign
-				r.RunUntil(5*time.Second, func() bool { return r.Status(leader).Term > term })
+				r.RunUntil(5*time.Second, func() bool { return r.term(leader) > term })
 			}
 			leader2, term2 := r.leader()
 			if target.PreVote {

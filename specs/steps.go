@@ -46,3 +46,11 @@ func (r *run) connect(nodes ...int) {
 }
 
 func (r *run) sleep(ms int) { r.RunFor(time.Duration(ms) * time.Millisecond) }
+
+// term is node n's current term.
+func (r *run) term(n int) uint64 {
+	GinkgoHelper()
+	st, err := r.Status(n)
+	Expect(err).NotTo(HaveOccurred())
+	return st.Term
+}

@@ -95,7 +95,12 @@ func (c *Cluster) Now() time.Duration { return c.b.Now() }
 func (c *Cluster) RunFor(d time.Duration) { c.b.RunFor(d) }
 
 // Status is node n's latest status; Role is impl.Down while it is crashed.
-func (c *Cluster) Status(n int) impl.Status { return c.b.Status(n) }
+func (c *Cluster) Status(n int) (impl.Status, error) {
+	if err := c.checkNode(n); err != nil {
+		return impl.Status{}, err
+	}
+	return c.b.Status(n), nil
+}
 
 // Note records a step of the scenario in the history, for the timeline.
 func (c *Cluster) Note(format string, args ...any) {

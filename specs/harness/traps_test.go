@@ -36,4 +36,7 @@ func TestFaultTrapsAreErrors(t *testing.T) {
 	if err := c.HealFault(nil); err == nil || !strings.Contains(err.Error(), "HealFault(nil)") {
 		t.Errorf("HealFault(nil) = %v; want an error", err)
 	}
+	if _, err := c.Status(99); err == nil || !strings.Contains(err.Error(), "node 99 does not exist") {
+		t.Errorf("Status(99) = %v; want an error naming the node", err)
+	}
 }

@@ -23,7 +23,12 @@ func elect(t *testing.T, makeRaft func([]*labrpc.ClientEnd, int, *labrpc.Persist
 		_, _, err = c.CheckOneLeader()
 		elected = err == nil
 		for n := range c.Size() {
-			terms = append(terms, c.Status(n).Term)
+			st, err := c.Status(n)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			terms = append(terms, st.Term)
 		}
 	}, harness.Watch{Limit: time.Minute})
 	if err != nil {
