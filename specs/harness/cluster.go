@@ -49,6 +49,11 @@ func New(target Target, cfg Config) (*Cluster, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
+	if target.InBubble() && !inSynctestBubble() {
+		return nil, fmt.Errorf("harness: target %q is a goroutine Node meant to run in virtual time, but New was called outside a "+
+			"testing/synctest bubble, where it would silently run in real time: call New inside harness.RunInBubble "+
+			"(or synctest.Test), or set Target.Realtime to run in real time on purpose", target.Name)
+	}
 	rec := &recorder{noWire: cfg.NoWire}
 	b, err := newBackend(target, cfg, rec)
 	if err != nil {

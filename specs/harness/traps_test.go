@@ -3,8 +3,10 @@ package harness_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl/driver"
 	"github.com/ballot-go/ballot/specs/harness"
 )
 
@@ -39,4 +41,20 @@ func TestFaultTrapsAreErrors(t *testing.T) {
 	if _, err := c.Status(99); err == nil || !strings.Contains(err.Error(), "node 99 does not exist") {
 		t.Errorf("Status(99) = %v; want an error naming the node", err)
 	}
+}
+
+// A goroutine target meant for virtual time, started outside a bubble, is
+// an error that says what to do, not a silent run in real time.
+func TestNodeOutsideABubbleIsAnError(t *testing.T) {
+	target := harness.Target{Name: "goroutines", Node: driver.Node(reference(t).Machine, 10*time.Millisecond)}
+	_, err := harness.New(target, harness.Config{Nodes: 3})
+	if err == nil || !strings.Contains(err.Error(), "outside a testing/synctest bubble") {
+		t.Fatalf("New = %v; want an error about the bubble", err)
+	}
+	target.Realtime = true
+	c, err := harness.New(target, harness.Config{Nodes: 3})
+	if err != nil {
+		t.Fatalf("a Realtime target must start anywhere: %v", err)
+	}
+	c.Close()
 }
