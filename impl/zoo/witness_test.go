@@ -11,9 +11,27 @@ import (
 )
 
 var (
-	machineSeeds = flag.Int("zoo.machine-seeds", 200, "nemesis seeds per sound Machine in TestSoundUnderNemesis")
-	nodeSeeds    = flag.Int("zoo.node-seeds", 20, "nemesis seeds per sound goroutine node in TestSoundUnderNemesis")
+	machineSeeds = flag.Int("zoo.machine-seeds", 300, "nemesis seeds per sound Machine in TestSoundUnderNemesis")
+	nodeSeeds    = flag.Int("zoo.node-seeds", 100, "nemesis seeds per sound goroutine node in TestSoundUnderNemesis (10 under -race unless set)")
 )
+
+// seedsFor is how many nemesis runs a sound target gets.
+func seedsFor(target harness.Target) int {
+	switch {
+	case testing.Short():
+		return 5
+	case !target.IsNode():
+		return *machineSeeds
+	case raceEnabled && !flagSet("zoo.node-seeds"):
+		return 10
+	}
+	return *nodeSeeds
+}
+
+func flagSet(name string) (set bool) {
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
 
 // Every bug of the zoo is caught by the invariant its doc names, on its
 // witness seed: exactly for a Machine, within WitnessTries seeds for a
@@ -44,13 +62,7 @@ func TestEveryBugIsCaughtByItsInvariant(t *testing.T) {
 func TestSoundUnderNemesis(t *testing.T) {
 	for _, e := range append(zoo.Reference(), zoo.Sound()...) {
 		t.Run(e.Name(), func(t *testing.T) {
-			seeds := *machineSeeds
-			if e.Target.IsNode() {
-				seeds = *nodeSeeds
-			}
-			if testing.Short() {
-				seeds = min(seeds, 5)
-			}
+			seeds := seedsFor(e.Target)
 			for seed := uint64(1); seed <= uint64(seeds); seed++ {
 				if caught := witness(t, e.Target, seed); len(caught) > 0 {
 					t.Fatalf("seed %d: a sound implementation was flagged by %v (replay: harness.RunNemesis with Seed %d, %d nodes)",
