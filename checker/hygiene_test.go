@@ -97,7 +97,7 @@ func TestNoPanic(t *testing.T) {
 			build: func() checker.History {
 				b := hist.New(3).Note("node 2's Step panics at 1.5s; the network treats it as a crash")
 				elect(b.At(ms(300)), 0, 1, 1, 2)
-				b.At(ms(1500)).Panic(2, "index out of range [3] with length 3\ngoroutine 7 [running]:\nmine.(*M).Step(...)")
+				b.At(ms(1500)).Panic(2, "in Step: index out of range [3] with length 3\ngoroutine 7 [running]:\nmine.(*M).Step(...)")
 				b.Down(2, 1, 0)
 				return b.History()
 			},
@@ -105,7 +105,7 @@ func TestNoPanic(t *testing.T) {
 				outcome: checker.Violated,
 				nodes:   []int{2},
 				at:      ms(1500),
-				summary: []string{"node 2 panicked: index out of range [3] with length 3 …"},
+				summary: []string{"node 2 panicked in Step: index out of range [3] with length 3 …"},
 			},
 		},
 	})

@@ -10,12 +10,15 @@ import (
 // a crash of that node, so the run goes on and the framework never panics
 // because an implementation did; the harness fails the run with this record.
 type Panic struct {
-	Node  int
-	At    time.Duration
+	Node int
+	At   time.Duration
+	// Call names the call that panicked: "Step", "Tick", "State",
+	// "Serve Raft.RequestVote", ...
+	Call  string
 	Value string
 	Stack string
 }
 
 func (p Panic) String() string {
-	return fmt.Sprintf("node %d panicked at %v: %s\n%s", p.Node, p.At, p.Value, p.Stack)
+	return fmt.Sprintf("node %d panicked in %s at %v: %s\n%s", p.Node, p.Call, p.At, p.Value, p.Stack)
 }

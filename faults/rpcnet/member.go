@@ -119,7 +119,7 @@ func (n *Net) reap(i, inc int, node impl.Node) {
 	go func() {
 		setLabels(n.run, i, inc) // a Stop that never returns is the node's own goroutine
 		defer close(stopped)
-		defer n.recoverPanic(i)
+		defer n.recoverPanic(i, "Stop")
 		node.Stop()
 	}()
 	select {

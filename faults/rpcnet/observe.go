@@ -72,7 +72,7 @@ func (n *Net) pollNode(i int) {
 }
 
 func (n *Net) callState(i int, node impl.Node) (term uint64, leader bool) {
-	defer n.recoverPanic(i)
+	defer n.recoverPanic(i, "State")
 	return node.State()
 }
 

@@ -49,12 +49,12 @@ func (n *Net) leak(i int, stack string) {
 // framework's goroutines (handlers, State, Stop): a panic there becomes a
 // crash of that node and a record for the harness, never a crash of the
 // test binary. Panics in the node's own goroutines cannot be caught.
-func (n *Net) recoverPanic(i int) {
+func (n *Net) recoverPanic(i int, call string) {
 	v := recover()
 	if v == nil {
 		return
 	}
-	p := faults.Panic{Node: i, At: n.Now(), Value: fmt.Sprint(v), Stack: string(debug.Stack())}
+	p := faults.Panic{Node: i, At: n.Now(), Call: call, Value: fmt.Sprint(v), Stack: string(debug.Stack())}
 	n.mu.Lock()
 	n.panics = append(n.panics, p)
 	n.mu.Unlock()

@@ -109,7 +109,7 @@ func (n *Net) handle(peer, inc int, h impl.Handler, method string, args, reply a
 	setLabels(n.run, peer, inc)
 	ok := false
 	defer func() { result <- ok }()
-	defer n.recoverPanic(peer)
+	defer n.recoverPanic(peer, "Serve "+method)
 	if ok = h.Serve(method, args, reply); !ok {
 		n.log.Warn("handler refused the call", "node", peer, "method", method)
 	}

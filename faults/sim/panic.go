@@ -21,19 +21,19 @@ func (s *Sim) Panics() []Panic { return s.panics }
 // (see guard) and pins a panic on the node marked.
 
 func (s *Sim) tickNode(i int) {
-	s.calling = i
+	s.calling, s.call = i, "Tick"
 	s.nodes[i].m.Tick()
 	s.calling = -1
 }
 
 func (s *Sim) stepNode(i int, m impl.Message) {
-	s.calling = i
+	s.calling, s.call = i, "Step"
 	s.nodes[i].m.Step(m)
 	s.calling = -1
 }
 
 func (s *Sim) readyNode(i int) []impl.Message {
-	s.calling = i
+	s.calling, s.call = i, "Ready"
 	out := s.nodes[i].m.Ready()
 	s.calling = -1
 	return out
@@ -46,7 +46,7 @@ func (s *Sim) statusNode(i int) impl.Status {
 	if nd.crashed {
 		return impl.DownStatus(i, nd.downTerm)
 	}
-	s.calling = i
+	s.calling, s.call = i, "Status"
 	st := nd.m.Status()
 	s.calling = -1
 	return st
@@ -75,7 +75,7 @@ func (s *Sim) guard(f func()) (panicked bool) {
 
 func (s *Sim) machinePanicked(i int, v any, stack []byte) {
 	nd := &s.nodes[i]
-	p := Panic{Node: i, At: s.now, Value: fmt.Sprint(v), Stack: string(stack)}
+	p := Panic{Node: i, At: s.now, Call: s.call, Value: fmt.Sprint(v), Stack: string(stack)}
 	s.panics = append(s.panics, p)
 	if pt, ok := s.tracer.(faults.PanicTracer); ok {
 		pt.Panic(p)

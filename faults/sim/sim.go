@@ -28,7 +28,8 @@ type Sim struct {
 	stats     Stats
 	tracer    Tracer
 	panics    []Panic
-	calling   int // the node whose machine is being called, or -1
+	calling   int    // the node whose machine is being called, or -1
+	call      string // which of its methods, for a panic's report
 	log       hclog.Logger
 }
 

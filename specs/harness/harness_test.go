@@ -163,7 +163,7 @@ func TestPanickingMachineIsReportedNotFatal(t *testing.T) {
 	c.RunFor(5 * time.Second)
 	first := c.Check()[0]
 	if first.Checker != "NoPanic" || first.Outcome != checker.Violated ||
-		!strings.Contains(first.Violations[0].Summary, "node 2 panicked: vote request from") {
+		!strings.Contains(first.Violations[0].Summary, "node 2 panicked in Step: vote request from") {
 		t.Fatalf("the first result is %v; want NoPanic naming node 2's panic", first)
 	}
 	if stack := first.Violations[0].Window; !strings.Contains(fmt.Sprint(stack), "panicOnStep") {

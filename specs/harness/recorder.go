@@ -71,5 +71,5 @@ func (r *recorder) Stuck(at time.Duration, node int, detail string) {
 
 // Panic implements faults.PanicTracer.
 func (r *recorder) Panic(p faults.Panic) {
-	r.add(checker.Event{At: p.At, Type: checker.Panic, Node: p.Node, Detail: p.Value + "\n" + p.Stack})
+	r.add(checker.Event{At: p.At, Type: checker.Panic, Node: p.Node, Detail: "in " + p.Call + ": " + p.Value + "\n" + p.Stack})
 }
