@@ -26,8 +26,8 @@ func eliben(target harness.Target) {
 			r.disconnect(leader)
 			r.sleep(350)
 			leader2, term2 := r.leader()
-			Expect(leader2).NotTo(Equal(leader), "the disconnected leader was re-elected")
-			Expect(term2).To(BeNumerically(">", term), "the new leader's term did not increase")
+			r.Expect(leader2).NotTo(Equal(leader), "the disconnected leader was re-elected")
+			r.Expect(term2).To(BeNumerically(">", term), "the new leader's term did not increase")
 		}))
 
 		It("leader and another disconnect", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
@@ -72,10 +72,10 @@ func eliben(target harness.Target) {
 			leader2, term2 := r.leader()
 			if target.PreVote {
 				// stricter than the original: pre-vote keeps the rejoining follower from disrupting
-				Expect(term2).To(Equal(term), "the rejoining follower disrupted the leader despite PreVote")
-				Expect(leader2).To(Equal(leader))
+				r.Expect(term2).To(Equal(term), "the rejoining follower disrupted the leader despite PreVote")
+				r.Expect(leader2).To(Equal(leader))
 			} else {
-				Expect(term2).To(BeNumerically(">", term), "the rejoining follower's higher term must end the old term")
+				r.Expect(term2).To(BeNumerically(">", term), "the rejoining follower's higher term must end the old term")
 			}
 		}))
 
@@ -107,6 +107,6 @@ func leaderDisconnectThenReconnect(r *run, firstSleep int) {
 	if t := r.Target(); t.CheckQuorum && !t.PreVote {
 		return
 	}
-	Expect(leader3).To(Equal(leader2), "the rejoining old leader took over")
-	Expect(term3).To(Equal(term2), "the rejoining old leader forced a new term")
+	r.Expect(leader3).To(Equal(leader2), "the rejoining old leader took over")
+	r.Expect(term3).To(Equal(term2), "the rejoining old leader forced a new term")
 }

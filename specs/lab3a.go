@@ -29,10 +29,10 @@ func lab3A(target harness.Target) {
 			r.leader3A()
 			r.sleep(50)
 			term1 := r.terms()
-			Expect(term1).To(BeNumerically(">=", 1), "term is %d, but should be at least 1", term1)
+			r.Expect(term1).To(BeNumerically(">=", 1), "term is %d, but should be at least 1", term1)
 			r.sleep(2 * raftElectionTimeout)
 			term2 := r.terms()
-			Expect(term2).To(Equal(term1), "term changed even though there were no failures")
+			r.Expect(term2).To(Equal(term1), "term changed even though there were no failures")
 			r.leader3A()
 		}))
 

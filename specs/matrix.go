@@ -29,7 +29,7 @@ func (r *run) settled() {
 	r.RunFor(settle)
 	_, term := r.converged()
 	r.RunFor(settle)
-	Expect(r.terms()).To(Equal(term), "the term changed after the cluster had settled")
+	r.Expect(r.terms()).To(Equal(term), "the term changed after the cluster had settled")
 }
 
 // matrix injects every registered fault into clusters of 3, 5 and 7 nodes
@@ -45,11 +45,11 @@ func matrix(target harness.Target) {
 				body := scenario(target, n, func(r *run) {
 					r.leader()
 					generate, err := faults.Lookup(name)
-					Expect(err).NotTo(HaveOccurred())
+					r.Expect(err).NotTo(HaveOccurred())
 					f := generate(r.rand, n)
-					Expect(r.Inject(f)).To(Succeed())
+					r.Expect(r.Inject(f)).To(Succeed())
 					r.RunFor(faultHold)
-					Expect(r.HealFault(f)).To(Succeed())
+					r.Expect(r.HealFault(f)).To(Succeed())
 					r.settled()
 				})
 				if !applies {

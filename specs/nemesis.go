@@ -27,8 +27,8 @@ func nemesis(target harness.Target) {
 			It(fmt.Sprintf("run %d on %d nodes", i, n), scenario(target, n, func(r *run) {
 				r.leader()
 				schedule, err := faults.RandomSchedule(r.rand, n, target.Faults(), nemesisLength, nemesisEvery)
-				Expect(err).NotTo(HaveOccurred())
-				Expect(r.RunSchedule(schedule)).To(Succeed())
+				r.Expect(err).NotTo(HaveOccurred())
+				r.Expect(r.RunSchedule(schedule)).To(Succeed())
 				r.settled()
 			}))
 		}

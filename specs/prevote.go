@@ -22,8 +22,8 @@ func prevote(target harness.Target) {
 				r.connect(follower)
 				r.sleep(1000)
 				leader2, term2 := r.leader()
-				Expect(term2).To(Equal(term), "rejoin %d: follower %d's return forced term %d despite PreVote", i+1, follower, term2)
-				Expect(leader2).To(Equal(leader), "rejoin %d: the leader changed", i+1)
+				r.Expect(term2).To(Equal(term), "rejoin %d: follower %d's return forced term %d despite PreVote", i+1, follower, term2)
+				r.Expect(leader2).To(Equal(leader), "rejoin %d: the leader changed", i+1)
 			}
 		})
 		if !target.PreVote {

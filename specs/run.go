@@ -1,6 +1,7 @@
 package specs
 
 import (
+	"errors"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/ballot-go/ballot/specs/harness"
 	"github.com/hashicorp/go-hclog"
 	. "github.com/onsi/ginkgo/v2"
+	"github.com/onsi/gomega"
 	. "github.com/onsi/gomega"
 )
 
@@ -22,8 +24,15 @@ const realtimeLabel = "realtime"
 // on error so scenarios read as a list of steps.
 type run struct {
 	*harness.Cluster
+	// Gomega is the run's own: a failed step panics with stepFailure,
+	// which play recovers, instead of going through the global fail
+	// handler that the runs of other specs share.
+	gomega.Gomega
 	rand *rand.Rand
 }
+
+// stepFailure is how a failed step leaves the steps.
+type stepFailure struct{ message string }
 
 // scenario is the body of an It: a cluster of target with the given number
 // of nodes, the steps, and then the whole history held to every invariant.
@@ -58,9 +67,19 @@ func contain(target harness.Target, body func()) error {
 func play(target harness.Target, nodes int, steps func(r *run), live *atomic.Pointer[run]) {
 	r := start(target, nodes)
 	live.Store(r)
-	stepErr := func() error {
+	stepErr := func() (err error) {
 		defer r.Close()
-		return InterceptGomegaFailure(func() { steps(r) })
+		defer func() {
+			if p := recover(); p != nil {
+				f, ok := p.(stepFailure)
+				if !ok {
+					panic(p)
+				}
+				err = errors.New(f.message)
+			}
+		}()
+		steps(r)
+		return nil
 	}()
 	judge(outcome{seed: r.Seed(), history: r.History(), results: r.Check(), step: stepErr})
 }
@@ -82,7 +101,8 @@ func start(target harness.Target, nodes int) *run {
 	seed := specSeed()
 	c, err := harness.New(target, harness.Config{Nodes: nodes, Seed: seed, Logger: logger()})
 	Expect(err).NotTo(HaveOccurred())
-	return &run{Cluster: c, rand: faults.ScenarioRand(seed)}
+	g := gomega.NewGomega(func(message string, _ ...int) { panic(stepFailure{message}) })
+	return &run{Cluster: c, Gomega: g, rand: faults.ScenarioRand(seed)}
 }
 
 func logger() hclog.Logger {

@@ -30,6 +30,19 @@ func specSeed() uint64 {
 	return h.Sum64()
 }
 
+// replayEnv lists the environment variables a suite reads to decide what it
+// registers; replay commands repeat the ones that are set.
+var replayEnv []string
+
+// ReplayEnv names environment variables that the calling suite reads to
+// decide which specs exist (the zoo's BALLOT_ZOO_BUGS, say). Replay
+// commands then set them as they were set for the failing run, so that the
+// command finds the spec. Call it at package level, before RunSuite.
+func ReplayEnv(names ...string) bool {
+	replayEnv = append(replayEnv, names...)
+	return true
+}
+
 // replayCommands are the exact commands that rerun the current spec with
 // seed, from any directory: through the ginkgo tool, and through plain go
 // test for users without it.
@@ -45,9 +58,15 @@ func replayCommands(seed uint64) []string {
 	if suiteT != nil {
 		test = "^" + regexp.QuoteMeta(suiteT.Name()) + "$"
 	}
+	env := fmt.Sprintf("%s=%d", SeedEnv, seed)
+	for _, name := range replayEnv {
+		if v, ok := os.LookupEnv(name); ok {
+			env += fmt.Sprintf(" %s=%s", name, shellQuote(v))
+		}
+	}
 	return []string{
-		fmt.Sprintf("%s=%d go tool ginkgo --focus=%s %s", SeedEnv, seed, focus, shellQuote(dir)),
-		fmt.Sprintf("cd %s && %s=%d go test -run %s -ginkgo.focus=%s", shellQuote(dir), SeedEnv, seed, shellQuote(test), focus),
+		fmt.Sprintf("%s go tool ginkgo --focus=%s %s", env, focus, shellQuote(dir)),
+		fmt.Sprintf("cd %s && %s go test -run %s -ginkgo.focus=%s", shellQuote(dir), env, shellQuote(test), focus),
 	}
 }
 

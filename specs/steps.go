@@ -12,37 +12,37 @@ import (
 func (r *run) leader() (int, uint64) {
 	GinkgoHelper()
 	leader, term, err := r.CheckOneLeader()
-	Expect(err).NotTo(HaveOccurred())
+	r.Expect(err).NotTo(HaveOccurred())
 	return leader, term
 }
 
 func (r *run) converged() (int, uint64) {
 	GinkgoHelper()
 	leader, term, err := r.CheckConverged()
-	Expect(err).NotTo(HaveOccurred())
+	r.Expect(err).NotTo(HaveOccurred())
 	return leader, term
 }
 
 func (r *run) noLeader() {
 	GinkgoHelper()
-	Expect(r.CheckNoLeader()).To(Succeed())
+	r.Expect(r.CheckNoLeader()).To(Succeed())
 }
 
 func (r *run) terms() uint64 {
 	GinkgoHelper()
 	term, err := r.CheckTerms()
-	Expect(err).NotTo(HaveOccurred())
+	r.Expect(err).NotTo(HaveOccurred())
 	return term
 }
 
 func (r *run) disconnect(nodes ...int) {
 	GinkgoHelper()
-	Expect(r.Disconnect(nodes...)).To(Succeed())
+	r.Expect(r.Disconnect(nodes...)).To(Succeed())
 }
 
 func (r *run) connect(nodes ...int) {
 	GinkgoHelper()
-	Expect(r.Connect(nodes...)).To(Succeed())
+	r.Expect(r.Connect(nodes...)).To(Succeed())
 }
 
 func (r *run) sleep(ms int) { r.RunFor(time.Duration(ms) * time.Millisecond) }
@@ -51,6 +51,6 @@ func (r *run) sleep(ms int) { r.RunFor(time.Duration(ms) * time.Millisecond) }
 func (r *run) term(n int) uint64 {
 	GinkgoHelper()
 	st, err := r.Status(n)
-	Expect(err).NotTo(HaveOccurred())
+	r.Expect(err).NotTo(HaveOccurred())
 	return st.Term
 }

@@ -28,6 +28,9 @@ const (
 // sweepNodes is the cluster size of the matrix's nemesis sweep.
 const sweepNodes = 5
 
+// A printed replay command sets these again, so that it finds the spec.
+var _ = specs.ReplayEnv(bugsEnv, matrixEnv, sweepEnv)
+
 // By default every sound implementation runs the whole conformance suite: a
 // failure is a false alarm of ballot's, or a bug in the zoo.
 var _ = func() bool {

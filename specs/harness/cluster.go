@@ -82,7 +82,18 @@ func newBackend(target Target, cfg Config, rec *recorder) (backend, error) {
 
 // Close stops every node. For goroutine nodes it waits out the leak grace
 // period, so that leaked goroutines are in the history; call it before Check.
-func (c *Cluster) Close() { c.b.Close() }
+//
+// It first records every node as stopped, so that the checkers know no
+// majority can talk from then on: the leak grace may stretch the history
+// on, and no election is owed meanwhile.
+func (c *Cluster) Close() {
+	live, cut, _ := c.b.Net()
+	for i := range live {
+		live[i] = false
+	}
+	c.rec.topology(c.b.Now(), impl.None, &checker.Net{Live: live, Cut: cut, Lossy: c.b.Lossy(), Faulty: true, Rate: c.b.Rates()}, "stop every node")
+	c.b.Close()
+}
 
 // Size is the number of nodes.
 func (c *Cluster) Size() int { return c.cfg.Nodes }
