@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	machineSeeds = flag.Int("zoo.machine-seeds", 300, "nemesis seeds per sound Machine in TestSoundUnderNemesis")
+	machineSeeds = flag.Int("zoo.machine-seeds", 300, "nemesis seeds per sound Machine in TestSoundUnderNemesis (100 under -race unless set)")
 	nodeSeeds    = flag.Int("zoo.node-seeds", 100, "nemesis seeds per sound goroutine node in TestSoundUnderNemesis (10 under -race unless set)")
 )
 
@@ -20,6 +20,8 @@ func seedsFor(target harness.Target) int {
 	switch {
 	case testing.Short():
 		return 5
+	case !target.IsNode() && raceEnabled && !flagSet("zoo.machine-seeds"):
+		return 100
 	case !target.IsNode():
 		return *machineSeeds
 	case raceEnabled && !flagSet("zoo.node-seeds"):
