@@ -3,6 +3,7 @@ package specs
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ballot-go/ballot/checker"
@@ -36,6 +37,20 @@ type outcome struct {
 	results  []checker.Result
 	step     error // a scenario step that failed, or the run's own error
 	watchdog error // the run froze or ran too long
+}
+
+// specEpoch counts the specs that ran a cluster. A run the watchdog gave up
+// on keeps running in the background; when it ends, its verdict belongs to
+// a spec that is over, and must not land on whichever spec runs then.
+var specEpoch atomic.Uint64
+
+// judgeIn judges o only if the spec of epoch is still the one running.
+func judgeIn(epoch uint64, o outcome) {
+	if specEpoch.Load() != epoch {
+		fmt.Fprintf(GinkgoWriter, "a run abandoned by the watchdog ended after its spec (seed %d); its verdict is dropped\n", o.seed)
+		return
+	}
+	judge(o)
 }
 
 // judge records what the run found and fails the spec on anything: one

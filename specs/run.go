@@ -45,7 +45,8 @@ func scenario(target harness.Target, nodes int, steps func(r *run)) func() {
 			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": the rest would take minutes of wall time each")
 		}
 		var live atomic.Pointer[run]
-		body := func() { play(target, nodes, steps, &live) }
+		epoch := specEpoch.Add(1)
+		body := func() { play(target, nodes, steps, &live, epoch) }
 		if err := contain(target, body); err != nil {
 			judgeStopped(live.Load(), err)
 		}
@@ -64,7 +65,7 @@ func contain(target harness.Target, body func()) error {
 // play runs the steps, then stops the cluster (for goroutine nodes that
 // includes the leak check) and judges the whole history. A failed step
 // does not hide the checkers' findings: it is judged with them.
-func play(target harness.Target, nodes int, steps func(r *run), live *atomic.Pointer[run]) {
+func play(target harness.Target, nodes int, steps func(r *run), live *atomic.Pointer[run], epoch uint64) {
 	r := start(target, nodes)
 	live.Store(r)
 	stepErr := func() (err error) {
@@ -81,7 +82,7 @@ func play(target harness.Target, nodes int, steps func(r *run), live *atomic.Poi
 		steps(r)
 		return nil
 	}()
-	judge(outcome{seed: r.Seed(), history: r.History(), results: r.Check(), step: stepErr})
+	judgeIn(epoch, outcome{seed: r.Seed(), history: r.History(), results: r.Check(), step: stepErr})
 }
 
 // judgeStopped judges a run the watchdog stopped: its goroutines stay

@@ -30,10 +30,11 @@ func sweepRun(target harness.Target, nodes int, seed uint64) func() {
 		if target.Realtime {
 			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": a sweep run is minutes of wall time")
 		}
+		epoch := specEpoch.Add(1)
 		body := func() {
 			cfg := harness.Config{Nodes: nodes, Seed: seed, Logger: logger()}
 			v := harness.RunNemesis(target, cfg, harness.Nemesis{})
-			judge(outcome{seed: seed, history: v.History, results: v.Results, step: v.Err})
+			judgeIn(epoch, outcome{seed: seed, history: v.History, results: v.Results, step: v.Err})
 		}
 		if err := contain(target, body); err != nil {
 			judge(outcome{seed: seed, watchdog: err})
