@@ -24,9 +24,9 @@ type Expectation struct {
 type Detection struct {
 	Expectation
 	Ran, Failed int
-	// CaughtBy counts the failed specs per checker that fired (or per
-	// "NoStuck" for a frozen clock, "scenario step" for a step that
-	// failed with no checker finding).
+	// CaughtBy counts the failed specs per checker that fired (NoStuck
+	// for a frozen clock), or "scenario step" for a step that failed with
+	// no checker finding.
 	CaughtBy map[string]int
 	// First is the earliest spec, by seed, where Catches fired, and the
 	// virtual time of its first finding.
@@ -78,7 +78,9 @@ func (d *Detection) add(spec SpecReport) {
 	f, ok := specFindings(spec)
 	caught := f.Checkers
 	if len(caught) == 0 {
-		caught = []string{stepCause(spec.FailureMessage())}
+		// judge names NoStuck for a watchdog's verdict and every violated
+		// checker, so what is left is a step (or a cluster that never started).
+		caught = []string{"scenario step"}
 	}
 	for _, c := range caught {
 		d.CaughtBy[c]++
@@ -121,18 +123,7 @@ func specFindings(spec SpecReport) (Findings, bool) {
 	return Findings{}, false
 }
 
-// stepCause names what failed a spec that no checker explains: the
-// watchdog's verdicts are NoStuck's; anything else is a scenario step.
-func stepCause(msg string) string {
-	for _, frozen := range []string{"virtual time froze", "deadlock:", "was still going after", "still blocked in the bubble"} {
-		if strings.Contains(msg, frozen) {
-			return "NoStuck"
-		}
-	}
-	return "scenario step"
-}
-
-// DetectionTable formats rows as a Markdown table, bugs first.
+// DetectionTable formats rows as a Markdown table, in the order given.
 func DetectionTable(rows []Detection) string {
 	var b strings.Builder
 	b.WriteString("| implementation | expected | specs run | failed | caught by | as expected | first catching spec (seed) | virtual time to finding |\n")
