@@ -35,22 +35,22 @@ var errNoSuiteT = errors.New("goroutine targets run in virtual time, in a testin
 // inBubble runs body in a synctest bubble, watched from outside. It returns
 // the watchdog's verdict: a frozen clock, a deadlock or a run that never
 // ends, with the stuck goroutines' stacks. The rest of the suite carries on.
-func inBubble(body func()) error {
+func inBubble(body func(), w harness.Watch) error {
 	if suiteT == nil {
 		return errNoSuiteT
 	}
 	return harness.RunInBubble(suiteT, func() {
 		defer ginkgo.GinkgoRecover()
 		body()
-	}, harness.Watch{})
+	}, w)
 }
 
 // bounded runs body with a wall-clock limit and returns the verdict: a
 // Machine whose Tick never returns, or a real-time node that hangs, fails
 // the spec with its stacks instead of hanging the suite.
-func bounded(body func()) error {
+func bounded(body func(), w harness.Watch) error {
 	return harness.RunWithin(func() {
 		defer ginkgo.GinkgoRecover()
 		body()
-	}, 0)
+	}, w)
 }

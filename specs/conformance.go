@@ -2,7 +2,6 @@ package specs
 
 import (
 	"github.com/ballot-go/ballot/specs/harness"
-	. "github.com/onsi/ginkgo/v2"
 )
 
 // Conformance registers ballot's whole conformance suite for target. Call it
@@ -13,7 +12,7 @@ import (
 // It returns true so that it can stand in a var declaration. A Realtime
 // target runs only the specs labelled realtime; the others are skipped.
 func Conformance(target harness.Target) bool {
-	return Describe(target.Name, func() {
+	return describeAt(target.Name, func() {
 		lab3A(target)
 		eliben(target)
 		prevote(target)

@@ -17,11 +17,11 @@ import (
 // the expectation follows the target's declared options.
 func eliben(target harness.Target) {
 	Describe("eliben/raft part 1", Label("eliben"), func() {
-		It("basic election", Label("liveness", realtimeLabel), scenario(target, 3, func(r *run) {
+		spec("basic election", Label("liveness", realtimeLabel), scenario(target, 3, func(r *run) {
 			r.leader()
 		}))
 
-		It("leader disconnect", Label("liveness", realtimeLabel), scenario(target, 3, func(r *run) {
+		spec("leader disconnect", Label("liveness", realtimeLabel), scenario(target, 3, func(r *run) {
 			leader, term := r.leader()
 			r.disconnect(leader)
 			r.sleep(350)
@@ -30,7 +30,7 @@ func eliben(target harness.Target) {
 			r.Expect(term2).To(BeNumerically(">", term), "the new leader's term did not increase")
 		}))
 
-		It("leader and another disconnect", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
+		spec("leader and another disconnect", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
 			leader, _ := r.leader()
 			other := (leader + 1) % 3
 			r.disconnect(leader, other)
@@ -40,7 +40,7 @@ func eliben(target harness.Target) {
 			r.leader()
 		}))
 
-		It("disconnect all then restore", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
+		spec("disconnect all then restore", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
 			r.sleep(100)
 			r.disconnect(0, 1, 2)
 			r.sleep(450)
@@ -50,12 +50,12 @@ func eliben(target harness.Target) {
 		}))
 
 		for _, n := range []int{3, 5} {
-			It(fmt.Sprintf("leader disconnect then reconnect on %d nodes", n), Label("liveness", "stability"), scenario(target, n, func(r *run) {
+			spec(fmt.Sprintf("leader disconnect then reconnect on %d nodes", n), Label("liveness", "stability"), scenario(target, n, func(r *run) {
 				leaderDisconnectThenReconnect(r, map[int]int{3: 350, 5: 150}[n])
 			}))
 		}
 
-		It("follower comes back", Label("liveness", "stability"), scenario(target, 3, func(r *run) {
+		spec("follower comes back", Label("liveness", "stability"), scenario(target, 3, func(r *run) {
 			leader, term := r.leader()
 			follower := (leader + 1) % 3
 			r.disconnect(follower)
@@ -79,7 +79,7 @@ func eliben(target harness.Target) {
 			}
 		}))
 
-		It("disconnect loop", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
+		spec("disconnect loop", Label("liveness", "safety"), scenario(target, 3, func(r *run) {
 			for range 5 {
 				leader, _ := r.leader()
 				other := (leader + 1) % 3

@@ -25,7 +25,7 @@ func (r *run) leader3A() (int, uint64) {
 // checked against every invariant.
 func lab3A(target harness.Target) {
 	Describe("6.5840 Lab 3A", Label("3A"), func() {
-		It("initial election", Label("liveness", "stability", realtimeLabel), scenario(target, 3, func(r *run) {
+		spec("initial election", Label("liveness", "stability", realtimeLabel), scenario(target, 3, func(r *run) {
 			r.leader3A()
 			r.sleep(50)
 			term1 := r.terms()
@@ -36,7 +36,7 @@ func lab3A(target harness.Target) {
 			r.leader3A()
 		}))
 
-		It("election after network failure", Label("liveness", "safety", realtimeLabel), scenario(target, 3, func(r *run) {
+		spec("election after network failure", Label("liveness", "safety", realtimeLabel), scenario(target, 3, func(r *run) {
 			leader1, _ := r.leader3A()
 			r.disconnect(leader1)
 			r.leader3A()
@@ -55,7 +55,7 @@ func lab3A(target harness.Target) {
 			r.leader3A()
 		}))
 
-		It("multiple elections", Label("liveness", "safety"), scenario(target, 7, func(r *run) {
+		spec("multiple elections", Label("liveness", "safety"), scenario(target, 7, func(r *run) {
 			const servers = 7
 			r.leader3A()
 			for range 9 {

@@ -45,17 +45,17 @@ func matrix(target harness.Target) {
 				body := scenario(target, n, func(r *run) {
 					r.leader()
 					generate, err := faults.Lookup(name)
-					r.Expect(err).NotTo(HaveOccurred())
+					r.must(err)
 					f := generate(r.rand, n)
-					r.Expect(r.Inject(f)).To(Succeed())
+					r.must(r.Inject(f))
 					r.RunFor(faultHold)
-					r.Expect(r.HealFault(f)).To(Succeed())
+					r.must(r.HealFault(f))
 					r.settled()
 				})
 				if !applies {
-					body = func() { Skip(why) }
+					body = func(SpecContext) { Skip(why) }
 				}
-				It(fmt.Sprintf("%s on %d nodes", name, n), Label(faultLabels(name)...), body)
+				spec(fmt.Sprintf("%s on %d nodes", name, n), Label(faultLabels(name)...), body)
 			}
 		}
 	})

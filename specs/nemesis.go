@@ -7,7 +7,6 @@ import (
 	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/specs/harness"
 	. "github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/gomega"
 )
 
 // Nemesis sweep parameters: each run is a minute of random faults.
@@ -24,11 +23,11 @@ func nemesis(target harness.Target) {
 	Describe("random nemesis", Label("nemesis", "safety", "liveness", "stability", "leaks"), func() {
 		for i := range nemesisRuns {
 			n := []int{3, 5, 7}[i%3]
-			It(fmt.Sprintf("run %d on %d nodes", i, n), scenario(target, n, func(r *run) {
+			spec(fmt.Sprintf("run %d on %d nodes", i, n), scenario(target, n, func(r *run) {
 				r.leader()
 				schedule, err := faults.RandomSchedule(r.rand, n, target.Faults(), nemesisLength, nemesisEvery)
-				r.Expect(err).NotTo(HaveOccurred())
-				r.Expect(r.RunSchedule(schedule)).To(Succeed())
+				r.must(err)
+				r.must(r.RunSchedule(schedule))
 				r.settled()
 			}))
 		}

@@ -27,8 +27,10 @@ func prevote(target harness.Target) {
 			}
 		})
 		if !target.PreVote {
-			body = func() { Skip("the target declares no PreVote, so a rejoining follower may legally force a new term") }
+			body = func(SpecContext) {
+				Skip("the target declares no PreVote, so a rejoining follower may legally force a new term")
+			}
 		}
-		It("rejoining followers never disrupt the leader", body)
+		spec("rejoining followers never disrupt the leader", body)
 	})
 }

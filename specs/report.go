@@ -1,6 +1,7 @@
 package specs
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/checker/report"
+	"github.com/ballot-go/ballot/specs/harness"
 	. "github.com/onsi/ginkgo/v2"
 )
 
@@ -60,14 +62,51 @@ func judgeIn(epoch uint64, o outcome) {
 func judge(o outcome) {
 	f := findings(o)
 	AddReportEntry(FindingsEntry, f, ReportEntryVisibilityNever)
-	if len(f.Checkers) == 0 && o.step == nil && o.watchdog == nil {
+	if !o.failed() {
 		return
 	}
 	failure := report.Failure{
 		Name: CurrentSpecReport().FullText(), Seed: o.seed, Replay: replayCommands(o.seed),
-		Step: errText(o.step), Watchdog: errText(o.watchdog), History: o.history, Results: o.results,
+		Step: errText(o.step), Stopped: errText(o.watchdog), History: o.history, Results: o.results,
 	}
-	Fail(failure.Text(saveFailure(failure)))
+	dir := saveFailure(failure)
+	if n := printedInFull(failure.Cause()); n >= fullReportsPerCause {
+		Fail(failure.Brief(dir, fmt.Sprintf("The same cause failed %d specs before this one; the first %d are printed in full. This one's findings and evidence are in its directory.", n, fullReportsPerCause)))
+	}
+	Fail(failure.Text(dir))
+}
+
+// fullReportsPerCause is how many failures of one cause a suite process
+// prints in full; the rest print their headline, seed, replay commands and
+// directory. An implementation whose Stop hangs fails every spec the same
+// way, and seventy full reports would bury everything else.
+const fullReportsPerCause = 3
+
+var (
+	causesMu sync.Mutex
+	causes   = map[string]int{}
+)
+
+// printedInFull counts a failure of cause and says how many came before it.
+func printedInFull(cause string) int {
+	causesMu.Lock()
+	defer causesMu.Unlock()
+	n := causes[cause]
+	causes[cause]++
+	return n
+}
+
+// failed says whether the run found anything at all.
+func (o outcome) failed() bool {
+	if o.step != nil || o.watchdog != nil {
+		return true
+	}
+	for _, r := range o.results {
+		if r.Outcome == checker.Violated {
+			return true
+		}
+	}
+	return false
 }
 
 func findings(o outcome) Findings {
@@ -87,7 +126,7 @@ func findings(o outcome) Findings {
 			}
 		}
 	}
-	if o.watchdog != nil {
+	if o.watchdog != nil && !errors.Is(o.watchdog, harness.ErrCancelled) {
 		f.Checkers = append(f.Checkers, checker.NoStuck{}.Name())
 	}
 	return f

@@ -16,17 +16,17 @@ import (
 //
 //	var _ = specs.Sweep(target, 5, 200)
 func Sweep(target harness.Target, nodes, count int) bool {
-	return Describe(target.Name, func() {
+	return describeAt(target.Name, func() {
 		Describe("nemesis sweep", Label("sweep", "nemesis", "safety", "liveness", "stability", "leaks"), func() {
 			for seed := uint64(1); seed <= uint64(count); seed++ {
-				It(fmt.Sprintf("seed %d on %d nodes", seed, nodes), sweepRun(target, nodes, seed))
+				spec(fmt.Sprintf("seed %d on %d nodes", seed, nodes), sweepRun(target, nodes, seed))
 			}
 		})
 	})
 }
 
-func sweepRun(target harness.Target, nodes int, seed uint64) func() {
-	return func() {
+func sweepRun(target harness.Target, nodes int, seed uint64) func(SpecContext) {
+	return func(ctx SpecContext) {
 		if target.Realtime {
 			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": a sweep run is minutes of wall time")
 		}
@@ -36,7 +36,7 @@ func sweepRun(target harness.Target, nodes int, seed uint64) func() {
 			v := harness.RunNemesis(target, cfg, harness.Nemesis{})
 			judgeIn(epoch, outcome{seed: seed, history: v.History, results: v.Results, step: v.Err})
 		}
-		if err := contain(target, body); err != nil {
+		if err := contain(ctx, target, body); err != nil {
 			judge(outcome{seed: seed, watchdog: err})
 		}
 	}

@@ -15,8 +15,8 @@ import (
 func (n *Net) reportLeaks(i, inc int) {
 	for _, r := range n.nodeRecords(i, inc) {
 		stack := fmt.Sprintf("%d goroutine(s) of node %d (incarnation %d) still running %v after it stopped:\n%s",
-			r.Count, i, inc, n.cfg.LeakGrace, formatFrames(r.Frames))
-		n.log.Error("goroutine leak", "node", i, "count", r.Count)
+			r.Count, i, inc, n.cfg.LeakGrace, goroutines.FormatFrames(r.Frames))
+		n.log.Info("goroutine leak", "node", i, "count", r.Count)
 		for range r.Count {
 			n.leak(i, stack)
 		}
@@ -30,7 +30,7 @@ func (n *Net) nodeStacks(i, inc int) string {
 	for _, r := range n.records(func(l map[string]string) bool {
 		return n.ofNode(l, i, inc) || l[LabelRun] == n.run && l[LabelNode] == fmt.Sprint(PollerPrefix, i)
 	}) {
-		fmt.Fprintf(&b, "%d goroutine(s):\n%s\n", r.Count, formatFrames(r.Frames))
+		fmt.Fprintf(&b, "%d goroutine(s):\n%s\n", r.Count, goroutines.FormatFrames(r.Frames))
 	}
 	if b.Len() == 0 {
 		return "(none found)"
@@ -62,12 +62,4 @@ func (n *Net) records(match func(labels map[string]string) bool) []goroutines.Re
 		}
 	}
 	return mine
-}
-
-func formatFrames(frames []goroutines.Frame) string {
-	var b strings.Builder
-	for _, f := range frames {
-		fmt.Fprintf(&b, "\t%s\n\t\t%s:%d\n", f.Func, f.File, f.Line)
-	}
-	return b.String()
 }

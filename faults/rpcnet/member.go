@@ -113,7 +113,9 @@ func (n *Net) stopMember(i int, why string) bool {
 	return true
 }
 
-// reap calls Stop on a stopped incarnation and then checks it for leaks.
+// reap calls Stop on a stopped incarnation and then checks it for leaks. A
+// Stop that never returns is reported stuck, with the node's goroutines,
+// and not also as leaks: they could not have exited while Stop hangs.
 func (n *Net) reap(i, inc int, node impl.Node) {
 	stopped := make(chan struct{})
 	go func() {
@@ -126,6 +128,7 @@ func (n *Net) reap(i, inc int, node impl.Node) {
 	case <-stopped:
 	case <-time.After(n.cfg.StopTimeout):
 		n.stuck(i, fmt.Sprintf("Stop did not return within %v", n.cfg.StopTimeout), inc)
+		return
 	}
 	n.awaitExit(i, inc)
 	n.reportLeaks(i, inc)

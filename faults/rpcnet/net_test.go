@@ -1,6 +1,7 @@
 package rpcnet_test
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -51,7 +52,7 @@ func (r *recorder) Leak(_ time.Duration, node int, stack string) {
 func (r *recorder) Stuck(_ time.Duration, node int, detail string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.stuck = append(r.stuck, detail)
+	r.stuck = append(r.stuck, fmt.Sprintf("node %d: %s", node, detail))
 }
 
 func reference(t *testing.T) impl.NodeFactory {

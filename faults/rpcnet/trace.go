@@ -28,8 +28,10 @@ func (n *Net) traceMsg(ev faults.MessageEvent, m impl.Message, why string) {
 
 // stuck reports node i (incarnation inc) as stuck, with its goroutines.
 func (n *Net) stuck(i int, what string, inc int) {
-	detail := fmt.Sprintf("node %d: %s; its goroutines:\n%s", i, what, n.nodeStacks(i, inc))
-	n.log.Error("node stuck", "node", i, "what", what)
+	detail := fmt.Sprintf("%s; its goroutines:\n%s", what, n.nodeStacks(i, inc))
+	// Info, not Error: NoStuck reports it, with the stacks; the line is for
+	// those who follow a run's log.
+	n.log.Info("node stuck", "node", i, "what", what)
 	if inc, ok := n.cfg.Tracer.(Incidents); ok {
 		n.traceMu.Lock()
 		defer n.traceMu.Unlock()
@@ -63,7 +65,7 @@ func (n *Net) recoverPanic(i int, call string) {
 		pt.Panic(p)
 		n.traceMu.Unlock()
 	}
-	n.log.Error("node panicked; treating it as a crash", "node", i, "panic", v)
+	n.log.Info("node panicked; treating it as a crash", "node", i, "panic", v)
 	n.stopMember(i, "panic")
 }
 

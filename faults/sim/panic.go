@@ -80,7 +80,7 @@ func (s *Sim) machinePanicked(i int, v any, stack []byte) {
 	if pt, ok := s.tracer.(faults.PanicTracer); ok {
 		pt.Panic(p)
 	}
-	s.log.Error("machine panicked; treating it as a crash", "node", i, "at", s.now, "panic", v)
+	s.log.Info("machine panicked; treating it as a crash", "node", i, "at", s.now, "panic", v)
 	nd.downTerm = nd.last.Term
 	nd.m, nd.crashed, nd.paused = nil, true, false
 	for _, m := range nd.inbox {

@@ -88,7 +88,7 @@ func witness(t *testing.T, target harness.Target, seed uint64) []string {
 	if target.InBubble() {
 		err = harness.RunInBubble(t, run, harness.Watch{})
 	} else {
-		err = harness.RunWithin(run, 0)
+		err = harness.RunWithin(run, harness.Watch{})
 	}
 	var caught []string
 	if err != nil {

@@ -11,13 +11,15 @@ import (
 // DefaultRunLimit bounds a run that is not in a bubble, in wall time.
 const DefaultRunLimit = 2 * time.Minute
 
-// RunWithin runs body on a goroutine of its own and waits at most limit of
-// wall time (DefaultRunLimit if limit is 0) for it. A run that outlasts it
+// RunWithin runs body on a goroutine of its own and waits at most w.Limit
+// of wall time (DefaultRunLimit if it is 0) for it, or until w.Cancel
+// closes (then it returns ErrCancelled); w.Every is not used. A run that outlasts it
 // (a Machine whose Tick never returns, a real-time node that hangs) yields
 // an error with the stacks of that goroutine and of those it started; the
 // goroutine cannot be killed, so the caller carries on without it. A panic
 // in body is passed on to the caller.
-func RunWithin(body func(), limit time.Duration) error {
+func RunWithin(body func(), w Watch) error {
+	limit := w.Limit
 	if limit <= 0 {
 		limit = DefaultRunLimit
 	}
@@ -28,9 +30,11 @@ func RunWithin(body func(), limit time.Duration) error {
 			panic(p)
 		}
 		return nil
+	case <-w.Cancel:
+		return ErrCancelled
 	case <-time.After(limit):
 		return fmt.Errorf("the run was still going after %v of wall time; its goroutines:\n%s",
-			limit, goroutines.Format(family(goroutines.Snapshot(), runner)))
+			limit, goroutines.FormatGrouped(family(goroutines.Snapshot(), runner), func(goroutines.Goroutine) string { return "the run" }))
 	}
 }
 

@@ -1,8 +1,10 @@
 package harness
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,7 +24,14 @@ type Watch struct {
 	// passes only when every goroutine waits, so a goroutine that spins
 	// can hold it up forever.
 	Limit time.Duration
+	// Cancel, when it closes, stops the wait (Ctrl-C, or a test's own
+	// timeout): the run returns ErrCancelled and its goroutines are left
+	// where they are, so that what it recorded can still be judged.
+	Cancel <-chan struct{}
 }
+
+// ErrCancelled is what a run returns when its Watch.Cancel closed first.
+var ErrCancelled = errors.New("the run was cancelled before it ended")
 
 // RunInBubble runs body in a testing/synctest bubble hung off t, which must
 // be the *testing.T of a running test (not a bubble's), and watches it from
@@ -48,7 +57,7 @@ func (w Watch) withDefaults() Watch {
 		w.Every = 100 * time.Millisecond
 	}
 	if w.Limit <= 0 {
-		w.Limit = 2 * time.Minute
+		w.Limit = DefaultRunLimit
 	}
 	return w
 }
@@ -64,6 +73,8 @@ func watch(creator int, done <-chan any, w Watch) error {
 		select {
 		case p := <-done:
 			return explainPanic(p)
+		case <-w.Cancel:
+			return ErrCancelled
 		case <-deadline:
 			snap := goroutines.Snapshot()
 			return fmt.Errorf("the run was still going after %v of wall time: a goroutine that never blocks holds virtual time up.\n%s",
@@ -84,8 +95,9 @@ func bubbleOf(snap []goroutines.Goroutine, creator int) []goroutines.Goroutine {
 	return goroutines.InBubble(snap, goroutines.BubbleOf(snap, creator))
 }
 
-// describe names the nodes whose goroutines are stuck, then lists every
-// goroutine of the bubble grouped by owner.
+// describe names the nodes whose goroutines wait on a lock, then lists the
+// bubble's goroutines grouped by identical stack, each group with its
+// count and owners.
 func describe(gs []goroutines.Goroutine) string {
 	owners := map[string][]goroutines.Goroutine{}
 	for _, g := range gs {
@@ -102,10 +114,33 @@ func describe(gs []goroutines.Goroutine) string {
 			fmt.Fprintf(&b, "%s: %d goroutine(s) wait on a lock\n", name, locked)
 		}
 	}
-	for _, name := range names {
-		fmt.Fprintf(&b, "\n--- %s ---\n%s", name, goroutines.Format(owners[name]))
-	}
+	b.WriteString("\n" + goroutines.FormatGrouped(suspectsFirst(gs), owner))
 	return b.String()
+}
+
+// suspectsFirst orders goroutines by how likely they are to be the cause:
+// those waiting on a lock (a frozen clock), then those that never block (a
+// run that never ends), then the nodes' others, then the framework's.
+func suspectsFirst(gs []goroutines.Goroutine) []goroutines.Goroutine {
+	rank := func(g goroutines.Goroutine) int {
+		switch {
+		case g.WaitingOnLock():
+			return 0
+		case !g.Durable:
+			return 1
+		case g.Labels[rpcnet.LabelNode] != "" && g.Labels[rpcnet.LabelNode] != rpcnet.FrameworkRole:
+			return 2
+		}
+		return 3
+	}
+	out := slices.Clone(gs)
+	slices.SortStableFunc(out, func(a, b goroutines.Goroutine) int {
+		if d := rank(a) - rank(b); d != 0 {
+			return d
+		}
+		return a.ID - b.ID
+	})
+	return out
 }
 
 // owner names who a goroutine belongs to, from its labels.
