@@ -29,13 +29,15 @@ import (
 // The clock starts at the failure, or later once a majority clique exists.
 // If every majority clique vanishes before the deadline the clock stops, and
 // it starts afresh, with a whole Within, when one exists again. The
-// obligation is met by any node observed as Leader of a higher term while it
-// belongs to a majority clique, or by a leader of a higher term elected
-// earlier that comes to belong to one while still leading. It is dropped if the old leader becomes
-// available again while still leading (a cut healed, a pause ended); if it
-// lost its leadership meanwhile (observed Down, so it restarts as a
-// follower, or observed stepping down) an election is still owed. An obligation
-// whose deadline lies beyond the end of the history is not a finding.
+// obligation is met by any node observed as Leader of a higher term while a
+// majority hears it (it is live and its messages reach a majority over clean
+// links, as an available leader's do), or by a leader of a higher term
+// elected earlier that comes to be heard so while still leading. It is
+// dropped if the old leader becomes available again while still leading (a
+// cut healed, a pause ended); if it lost its leadership meanwhile (observed
+// Down, so it restarts as a follower, or observed stepping down) an election
+// is still owed. An obligation whose deadline lies beyond the end of the
+// history is not a finding.
 type ReElection struct {
 	// Within is the time allowed for the election; 0 means 5s.
 	Within time.Duration
@@ -137,8 +139,11 @@ func (s *reelect) topology(i int) {
 	s.reassess(i)
 }
 
-// reachable reports whether node is live and in a majority clique.
-func (s *reelect) reachable(node int) bool { return s.net.IsLive(node) && s.view.has(node) }
+// heard reports whether a majority hears node: it is live and its messages
+// reach a majority over clean links. A leader a majority hears keeps it
+// following, whether or not it hears them back (a one-way cut may leave it
+// in no majority clique at all), so no election is owed while it leads.
+func (s *reelect) heard(node int) bool { return s.net.Reaches(node, s.nodes) }
 
 // available reports whether the leader can still lead: not observed Down,
 // live, and its heartbeats reach a majority over clean links. A leader that
@@ -160,8 +165,8 @@ func (s *reelect) observe(i int) {
 		}
 		return
 	}
-	if s.ob != nil && st.Term > s.ob.term && s.reachable(e.Node) {
-		s.ob = nil // a reachable majority elected someone: met
+	if s.ob != nil && st.Term > s.ob.term && s.heard(e.Node) {
+		s.ob = nil // a majority elected someone it hears: met
 	}
 	if s.has && (st.Term < s.term || st.Term == s.term && e.Node != s.leader) {
 		return // stale, or a second leader of the term (ElectionSafety's business)
@@ -206,8 +211,8 @@ func (s *reelect) reassess(i int) {
 		s.ob = nil // the old leader is back and can carry on
 		return
 	}
-	if s.leading && s.term > ob.term && s.reachable(s.leader) {
-		s.ob = nil // elected while the network was still degraded, and now in a majority: met
+	if s.leading && s.term > ob.term && s.heard(s.leader) {
+		s.ob = nil // elected while the network was still degraded, and now heard by a majority: met
 		return
 	}
 	s.clock(i)

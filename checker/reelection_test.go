@@ -134,6 +134,46 @@ func TestReElection(t *testing.T) {
 				summary: []string{"node 2 (leader of term 3) was cut off at 1.2s"},
 			},
 		},
+		"good-first-leader-observed-after-a-one-way-cut": {
+			build: func() checker.History {
+				b := hist.New(5).Note("node 2 wins term 1 at 346ms, but is observed leading only at 350ms, just after a fault " +
+					"cut the links from 0, 1 and 4 to it (and to 3): it can no longer hear them, yet its heartbeats reach all, " +
+					"so they keep following it and no election is owed, although it sits in no majority clique")
+				b.At(ms(336)).Candidate(2, 1)
+				for _, v := range others {
+					b.RequestVote(2, v, 1)
+					b.Vote(v, 2, 1, true)
+				}
+				b.At(ms(350)).CutOneWay([]int{0, 1, 4}, []int{2, 3})
+				b.Leader(2, 1)
+				beat(b, 2, 1, ms(8350), others...)
+				b.At(ms(8350)).Heal()
+				beat(b, 2, 1, ms(14000), others...)
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
+		"bad-first-leader-observed-mute": {
+			build: func() checker.History {
+				b := hist.New(5).Note("node 2 wins term 1, and is observed leading just after a fault cut every link from it: " +
+					"nobody hears it, so 0, 1, 3 and 4 must elect a leader by 5s and never do")
+				b.At(ms(336)).Candidate(2, 1)
+				for _, v := range others {
+					b.RequestVote(2, v, 1)
+					b.Vote(v, 2, 1, true)
+				}
+				b.At(ms(350)).CutOneWay([]int{2}, others)
+				b.Leader(2, 1)
+				campaign(b.At(ms(2000)), 0, 2, 1, 3, 4)
+				campaign(b.At(ms(6500)), 1, 3, 0, 3, 4)
+				return b.History()
+			},
+			want: want{
+				outcome: checker.Violated,
+				at:      ms(5000),
+				summary: []string{"no leader was ever elected"},
+			},
+		},
 		"good-first-leader-after-split-votes": {
 			build: func() checker.History {
 				b := hist.New(3).Note("the first two elections split the vote; the third, at 4.5s, elects node 1: within 5s of the start")
