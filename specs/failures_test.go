@@ -88,7 +88,7 @@ func buildFailing(t *testing.T) string {
 // run directory, temporary directory and home under t.TempDir(). It
 // returns the output and the runs root, after checking that the child
 // wrote nothing outside it.
-func runFailing(t *testing.T, bin string, kind failureKind, focus string, env []string) (string, string) {
+func runFailing(t *testing.T, bin string, kind failureKind, focus string, env []string, args ...string) (string, string) {
 	t.Helper()
 	if focus == "" {
 		focus = "Lab 3A initial election"
@@ -100,7 +100,7 @@ func runFailing(t *testing.T, bin string, kind failureKind, focus string, env []
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command(bin, "-test.run", "^TestFailing$", "-ginkgo.focus="+focus, "-ginkgo.no-color")
+	cmd := exec.Command(bin, append([]string{"-test.run", "^TestFailing$", "-ginkgo.focus=" + focus, "-ginkgo.no-color"}, args...)...)
 	cmd.Dir = filepath.Join("testdata", "failing")
 	cmd.Env = append(os.Environ(), "BALLOT_FAILURE_KIND="+kind.name, "BALLOT_RUNS="+runs, "TMPDIR="+tmp)
 	cmd.Env = append(append(cmd.Env, kind.env...), env...)
@@ -216,49 +216,42 @@ func assertReplays(t *testing.T, bin string, kind failureKind, text string) {
 
 func blankNumbers(s string) string { return regexp.MustCompile(`\d+`).ReplaceAllString(s, "#") }
 
-// A node whose Stop hangs fails every spec. The whole suite's output stays
-// short enough to read: each failure names the stuck node first, and after
-// a few in full, the same cause is reported in brief.
-func TestStopThatHangsFailsTheSuiteInFewLines(t *testing.T) {
+// A broken target fails every spec of the suite, each with its root cause
+// first; and the whole output stays short enough to read: after a few in
+// full, the same cause is reported in brief.
+func TestBrokenTargetFailsEverySpecWithItsRootCause(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the whole suite on a broken target")
+		t.Skip("runs the whole suite on broken targets")
 	}
-	out, _ := runFailing(t, buildFailing(t), failureKinds[4], ".", nil)
-	lines := strings.Count(out, "\n")
-	failed := regexp.MustCompile(`(?m)^  \[FAILED\] (.*)$`).FindAllStringSubmatch(out, -1)
-	if len(failed) < 60 {
-		t.Fatalf("%d specs failed; want every one of the suite's 71 (%d lines):\n%s", len(failed), lines, out)
-	}
-	for _, f := range failed {
-		if strings.HasPrefix(f[1], "in [") {
-			continue // Ginkgo's own line in a spec's timeline
-		}
-		if !strings.HasPrefix(f[1], "NoStuck: node ") {
-			t.Errorf("a failure leads with %q; want the stuck node", f[1])
-		}
-	}
-	if lines >= 2000 {
-		t.Errorf("the suite printed %d lines; want under 2,000", lines)
-	}
-	t.Logf("%d failing specs in %d lines", len(failed), lines)
-}
-
-// The go test replay command runs as printed, from any directory, and
-// fails the same way.
-func TestPrintedReplayCommandRuns(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go test on testdata/failing")
-	}
-	kind := failureKinds[2] // a panic: deterministic, and quick
-	out, _ := runFailing(t, buildFailing(t), kind, "", nil)
-	text := failureText(t, out)
-	command := regexp.MustCompile(`\n    or: ([^\n]+)`).FindStringSubmatch(text)[1]
-	cmd := exec.Command("sh", "-c", command)
-	cmd.Dir = t.TempDir()
-	cmd.Env = append(os.Environ(), "BALLOT_RUNS="+t.TempDir())
-	replayed := runBounded(t, cmd, false, true)
-	if got, want := strings.SplitN(failureText(t, replayed), "\n", 2)[0], strings.SplitN(text, "\n", 2)[0]; got != want {
-		t.Errorf("%s\nfailed with %q; want %q", command, got, want)
+	bin := buildFailing(t)
+	for _, c := range []struct {
+		kind     failureKind
+		headline string
+	}{
+		{failureKinds[2], "NoPanic: node 1 panicked in Step: "},
+		{failureKinds[4], "NoStuck: node "},
+	} {
+		t.Run(c.kind.name, func(t *testing.T) {
+			out, _ := runFailing(t, bin, c.kind, ".", nil)
+			lines := strings.Count(out, "\n")
+			failed := 0
+			for _, f := range regexp.MustCompile(`(?m)^  \[FAILED\] (.*)$`).FindAllStringSubmatch(out, -1) {
+				if strings.HasPrefix(f[1], "in [") {
+					continue // Ginkgo's own line in a spec's timeline
+				}
+				failed++
+				if !strings.HasPrefix(f[1], c.headline) {
+					t.Errorf("a failure leads with %q; want %q", f[1], c.headline)
+				}
+			}
+			if failed < 70 {
+				t.Fatalf("%d specs failed; want every one of the suite's 71 or more (%d lines):\n%s", failed, lines, out)
+			}
+			if lines >= 2000 {
+				t.Errorf("the suite printed %d lines; want under 2,000", lines)
+			}
+			t.Logf("%d failing specs in %d lines", failed, lines)
+		})
 	}
 }
 
@@ -274,5 +267,19 @@ func TestPassingSuiteWritesNothing(t *testing.T) {
 	}
 	if !strings.Contains(out, "SUCCESS!") {
 		t.Errorf("want the suite to pass:\n%s", out)
+	}
+}
+
+// The -ballot.runs flag puts the run directory where it says, over
+// BALLOT_RUNS.
+func TestRunsFlagSetsTheRunDirectory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs testdata/failing")
+	}
+	flagged := t.TempDir()
+	out, runs := runFailing(t, buildFailing(t), failureKinds[1], "", nil, "-ballot.runs="+flagged)
+	assertRunDirectory(t, failureText(t, out), flagged)
+	if left, _ := os.ReadDir(runs); len(left) > 0 {
+		t.Errorf("BALLOT_RUNS got %v although -ballot.runs was given", left)
 	}
 }

@@ -151,7 +151,7 @@ var (
 // returns its subdirectory, or "" (saying why) when it cannot.
 func saveFailure(f report.Failure) string {
 	suiteOnce.Do(func() {
-		root, err := report.RunsRoot()
+		root, err := runsRoot()
 		if err != nil {
 			suiteRunErr = err
 			return
