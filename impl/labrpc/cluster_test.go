@@ -28,6 +28,24 @@ func awaitOneLeader(t *testing.T, tn *testNet, limit time.Duration) (int, uint64
 	}
 }
 
+// neverTwoLeadersInATerm polls every node for d and fails if two nodes
+// claim to lead the same term.
+func neverTwoLeadersInATerm(t *testing.T, tn *testNet, d time.Duration) {
+	t.Helper()
+	leaderOf := map[uint64]int{}
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		for i, n := range tn.upNodes() {
+			term, isLeader := n.State()
+			if other, seen := leaderOf[term]; isLeader && seen && other != i {
+				t.Fatalf("nodes %d and %d both lead term %d", other, i, term)
+			}
+			if isLeader {
+				leaderOf[term] = i
+			}
+		}
+	}
+}
+
 // holdSteady polls for d and fails if the leader or any live node's term
 // changes, or if two nodes lead.
 func holdSteady(t *testing.T, tn *testNet, leader int, term uint64, d time.Duration) {
@@ -42,20 +60,16 @@ func holdSteady(t *testing.T, tn *testNet, leader int, term uint64, d time.Durat
 }
 
 // Three example nodes over the test network, in real time: one leader within
-// 2 s that keeps its term, and no goroutine left after every node stops.
+// 2 s, never two leaders of one term, and no goroutine left after every
+// node stops. Steadiness and the heartbeat budget are asserted in virtual
+// time (below): in real time a loaded machine may delay a heartbeat past an
+// election timeout, and a new term is then correct behaviour.
 func TestExampleClusterRealTime(t *testing.T) {
 	base := runtime.NumGoroutine()
 	tn := newTestNet(t, 3, labrpc.Node(example.Make), time.Millisecond)
 	tn.startAll()
 	awaitOneLeader(t, tn, 2*time.Second)
-	// The losers of a split vote may still be campaigning; give the leader's
-	// heartbeats a moment to settle them before asking for stability.
-	time.Sleep(300 * time.Millisecond)
-	leader, term := awaitOneLeader(t, tn, time.Second)
-	holdSteady(t, tn, leader, term, time.Second)
-	if most, link := tn.maxHeartbeatsPerSecond(); most > 10 {
-		t.Fatalf("%d heartbeats within 1 s on link %v; the budget is 10", most, link)
-	}
+	neverTwoLeadersInATerm(t, tn, time.Second)
 	tn.stopAll()
 	waitGoroutines(t, base)
 }

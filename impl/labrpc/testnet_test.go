@@ -98,6 +98,19 @@ func (tn *testNet) isUp(i int) bool {
 
 // leaders returns the live nodes that believe they lead, and the highest
 // term of a live node.
+// upNodes are the nodes that run, by id.
+func (tn *testNet) upNodes() map[int]impl.Node {
+	tn.mu.Lock()
+	defer tn.mu.Unlock()
+	up := map[int]impl.Node{}
+	for i, n := range tn.nodes {
+		if tn.up[i] {
+			up[i] = n
+		}
+	}
+	return up
+}
+
 func (tn *testNet) leaders() (leaders []int, leaderTerm, maxTerm uint64) {
 	for i := range tn.nodes {
 		tn.mu.Lock()
