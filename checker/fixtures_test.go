@@ -63,13 +63,13 @@ func checkFixtures(t *testing.T, c checker.Checker, dir string, fixtures map[str
 	}
 	for name, f := range fixtures {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(dir, name+".json")
+			path := filepath.Join(dir, name+".jsonl")
 			if *update {
-				if err := hist.Save(path, f.build()); err != nil {
+				if err := checker.SaveHistory(path, f.build()); err != nil {
 					t.Fatal(err)
 				}
 			}
-			h, err := hist.Load(path)
+			h, err := checker.LoadHistory(path)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,9 +77,9 @@ func checkFixtures(t *testing.T, c checker.Checker, dir string, fixtures map[str
 			expect(t, c.Check(h), f.want)
 		})
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	for _, p := range files {
-		if _, ok := fixtures[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
+		if _, ok := fixtures[strings.TrimSuffix(filepath.Base(p), ".jsonl")]; !ok {
 			t.Errorf("fixture %s is not checked by any test", p)
 		}
 	}

@@ -118,7 +118,7 @@ func TestHeartbeatBudget(t *testing.T) {
 
 // With no budget declared the rate is measured and reported, never judged.
 func TestHeartbeatBudgetUndeclared(t *testing.T) {
-	h, err := hist.Load("testdata/heartbeat-budget/bad-burst.json")
+	h, err := checker.LoadHistory("testdata/heartbeat-budget/bad-burst.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestHeartbeatBudgetUndeclared(t *testing.T) {
 
 // The budget is configurable.
 func TestHeartbeatBudgetPerSecond(t *testing.T) {
-	h, err := hist.Load("testdata/heartbeat-budget/good-every-150ms.json")
+	h, err := checker.LoadHistory("testdata/heartbeat-budget/good-every-150ms.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -307,7 +307,7 @@ func TestReElection(t *testing.T) {
 
 // Within is configurable: the same outage passes with a longer allowance.
 func TestReElectionWithin(t *testing.T) {
-	h, err := hist.Load("testdata/re-election/bad-no-new-leader.json")
+	h, err := checker.LoadHistory("testdata/re-election/bad-no-new-leader.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -165,7 +165,7 @@ func TestStability(t *testing.T) {
 // Goroutine nodes do not name their leader; AllowUnknownLeader lets their
 // clusters be steady, and then an election without a fault is churn.
 func TestStabilityAllowUnknownLeader(t *testing.T) {
-	h, err := hist.Load("testdata/stability/good-leader-unknown-to-follower.json")
+	h, err := checker.LoadHistory("testdata/stability/good-leader-unknown-to-follower.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -85,16 +85,16 @@ func TestLeaseModel(t *testing.T) {
 	dir := filepath.Join("testdata", "lease")
 	for name, f := range leaseFixtures {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(dir, name+".json")
+			path := filepath.Join(dir, name+".jsonl")
 			if *update {
 				if err := os.MkdirAll(dir, 0o755); err != nil {
 					t.Fatal(err)
 				}
-				if err := hist.Save(path, f.build()); err != nil {
+				if err := checker.SaveHistory(path, f.build()); err != nil {
 					t.Fatal(err)
 				}
 			}
-			h, err := hist.Load(path)
+			h, err := checker.LoadHistory(path)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,9 +120,9 @@ func TestLeaseModel(t *testing.T) {
 			}
 		})
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	for _, p := range files {
-		if _, ok := leaseFixtures[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
+		if _, ok := leaseFixtures[strings.TrimSuffix(filepath.Base(p), ".jsonl")]; !ok {
 			t.Errorf("fixture %s is not checked by any test", p)
 		}
 	}
@@ -154,7 +154,7 @@ func TestLeasesTimeoutIsUnknown(t *testing.T) {
 }
 
 func TestVisualize(t *testing.T) {
-	h, err := hist.Load("testdata/lease/bad-stale-leader-holds-on.json")
+	h, err := checker.LoadHistory("testdata/lease/bad-stale-leader-holds-on.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestVisualize(t *testing.T) {
 }
 
 func TestOperations(t *testing.T) {
-	h, err := hist.Load("testdata/lease/bad-stale-leader-holds-on.json")
+	h, err := checker.LoadHistory("testdata/lease/bad-stale-leader-holds-on.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/ballot-go/ballot/checker"
-	"github.com/ballot-go/ballot/checker/internal/hist"
 	"github.com/ballot-go/ballot/checker/report"
 )
 
@@ -20,7 +19,7 @@ func TestSaveFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := hist.Load("../testdata/election-safety/bad-two-leaders-observed.json")
+	h, err := checker.LoadHistory("../testdata/election-safety/bad-two-leaders-observed.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

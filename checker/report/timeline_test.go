@@ -21,7 +21,7 @@ func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }
 // checker, as a run would.
 func fixture(t testing.TB, name string) (checker.History, []checker.Result) {
 	t.Helper()
-	h, err := hist.Load(filepath.Join("..", "testdata", name+".json"))
+	h, err := checker.LoadHistory(filepath.Join("..", "testdata", name+".jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
