@@ -134,18 +134,24 @@ func (n *Net) reap(i, inc int, node impl.Node) {
 	n.reportLeaks(i, inc)
 }
 
-// leakPoll is how often a stopped incarnation is looked at for survivors.
-const leakPoll = 50 * time.Millisecond
+// leakPoll is the first wait before a stopped incarnation is looked at
+// again for survivors; each wait doubles, up to leakPollMax.
+const (
+	leakPoll    = 50 * time.Millisecond
+	leakPollMax = 2 * time.Second
+)
 
 // awaitExit waits until no goroutine of incarnation inc of node i is left,
 // or the grace period has passed. Correct code may take a while to notice
 // Kill (a ticker that sleeps 350 ms between checks, a heartbeat loop that
 // sleeps its period), so the grace is long; polling makes a clean stop
-// cost one look, not the whole grace.
+// cost one look, not the whole grace. The waits double, so that a goroutine
+// that never exits costs a handful of looks at the goroutine profile, whose
+// cost grows with every goroutine left in the process.
 func (n *Net) awaitExit(i, inc int) {
 	deadline := time.Now().Add(n.cfg.LeakGrace)
-	for len(n.nodeRecords(i, inc)) > 0 && time.Now().Before(deadline) {
-		time.Sleep(min(leakPoll, time.Until(deadline)))
+	for wait := leakPoll; len(n.nodeRecords(i, inc)) > 0 && time.Now().Before(deadline); wait = min(2*wait, leakPollMax) {
+		time.Sleep(min(wait, time.Until(deadline)))
 	}
 }
 
