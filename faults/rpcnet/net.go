@@ -33,7 +33,7 @@ type Net struct {
 	closed    bool
 	panics    []faults.Panic
 
-	traceMu sync.Mutex // serialises tracer calls, which come from many goroutines
+	traceMu traceLock // serialises tracer calls, which come from many goroutines
 
 	pollerCtx []context.Context // the labels pollAll wears while it asks node i
 	warned    sync.Map          // fields already warned about: type.field
@@ -60,6 +60,7 @@ func New(cfg Config) (*Net, error) {
 		faultRand: faults.FaultRand(cfg.Seed),
 		stopCh:    make(chan struct{}),
 		pollDone:  make(chan struct{}),
+		traceMu:   newTraceLock(),
 	}
 	for i := range n.members {
 		n.members[i] = &member{id: i, storage: impl.NewMemStorage(), pollSince: -1}

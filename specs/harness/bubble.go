@@ -38,8 +38,9 @@ var ErrCancelled = errors.New("the run was cancelled before it ended")
 // outside. It returns an error, with the stacks of the bubble's goroutines
 // named by node, when:
 //   - the clock froze: every goroutine of the bubble is durably blocked or
-//     waits on a sync.Mutex, in two looks in a row (a goroutine waiting on a
-//     mutex is not durably blocked, so virtual time stops for good);
+//     waits on a sync.Mutex, unchanged over six looks in a row (a goroutine
+//     waiting on a mutex is not durably blocked, so virtual time stops for
+//     good);
 //   - synctest reported a deadlock (every goroutine blocked on channels);
 //   - the run went on past Watch.Limit of wall time.
 //
@@ -69,6 +70,7 @@ func watch(creator int, done <-chan any, w Watch) error {
 	defer ticker.Stop()
 	deadline := time.After(w.Limit)
 	var prev []goroutines.Goroutine
+	still := 0 // looks in a row that found the bubble frozen as before
 	for {
 		select {
 		case p := <-done:
@@ -83,6 +85,11 @@ func watch(creator int, done <-chan any, w Watch) error {
 			snap := goroutines.Snapshot()
 			b := goroutines.BubbleOf(snap, creator)
 			if b != 0 && prev != nil && goroutines.Frozen(prev, snap, b) {
+				still++
+			} else {
+				still = 0
+			}
+			if still >= frozenLooks {
 				return fmt.Errorf("virtual time froze: every goroutine is blocked and at least one waits on a mutex, "+
 					"which synctest cannot see past.\n%s", describe(goroutines.InBubble(snap, b)))
 			}
@@ -182,6 +189,11 @@ func explainPanic(p any) error {
 	}
 	return fmt.Errorf("the synctest bubble panicked: %s", msg)
 }
+
+// frozenLooks is how many looks in a row must find the bubble frozen, just
+// as before, for the watchdog to say so: a frozen clock is frozen for good,
+// and a loaded machine can leave a bubble untouched for a while.
+const frozenLooks = 5
 
 var tracebackLabels sync.Once
 
