@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -111,36 +112,68 @@ func runFailing(t *testing.T, bin string, kind failureKind, focus string, env []
 	return out, runs
 }
 
-// runBounded runs cmd for at most a minute, interrupting it with SIGINT
-// once its spec has run for a second if interrupt is set, and returns its
+// runBounded runs cmd for at most a minute, interrupting it with SIGINT a
+// second after its suite starts if interrupt is set, and returns its
 // output. The suite must fail if fails is set, else pass.
 func runBounded(t *testing.T, cmd *exec.Cmd, interrupt, fails bool) string {
 	t.Helper()
-	// One writer for both: exec then writes from one goroutine at a time.
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	out := &watchedOutput{mark: "Will run ", seen: make(chan struct{})}
+	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	if interrupt {
-		time.AfterFunc(time.Second, func() { _ = syscall.Kill(cmd.Process.Pid, syscall.SIGINT) })
+		go func() {
+			select {
+			case <-out.seen:
+				time.Sleep(time.Second) // the spec is under way: it runs for seconds in real time
+				_ = syscall.Kill(cmd.Process.Pid, syscall.SIGINT)
+			case <-time.After(time.Minute):
+			}
+		}()
 	}
 	select {
 	case err := <-done:
 		if fails && err == nil {
-			t.Errorf("the suite passed; want it to fail:\n%s", out.String())
+			t.Errorf("the suite passed; want it to fail:\n%s", out)
 		}
 		if !fails && err != nil {
-			t.Errorf("the suite failed (%v); want it to pass:\n%s", err, out.String())
+			t.Errorf("the suite failed (%v); want it to pass:\n%s", err, out)
 		}
 	case <-time.After(time.Minute):
 		_ = syscall.Kill(cmd.Process.Pid, syscall.SIGKILL)
 		<-done
-		t.Fatalf("the suite ran for a minute:\n%s", out.String())
+		t.Fatalf("the suite ran for a minute:\n%s", out)
 	}
 	return out.String()
+}
+
+// watchedOutput gathers a child's output and closes seen once mark shows
+// in it.
+type watchedOutput struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	mark string
+	seen chan struct{}
+}
+
+func (w *watchedOutput) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n, err := w.buf.Write(p)
+	if w.mark != "" && strings.Contains(w.buf.String(), w.mark) {
+		w.mark = ""
+		close(w.seen)
+	}
+	return n, err
+}
+
+func (w *watchedOutput) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
 }
 
 // failureText is the ballot failure in Ginkgo's output, from the headline
