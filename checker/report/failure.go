@@ -326,14 +326,8 @@ func firstLine(s string) string {
 	return s
 }
 
-// clipLines keeps the first n lines of s.
-func clipLines(s string, n int) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	if len(lines) <= n {
-		return strings.Join(lines, "\n")
-	}
-	return strings.Join(lines[:n], "\n") + fmt.Sprintf("\n... %d more lines in the run directory", len(lines)-n)
-}
+// clipLines keeps the first n lines of s, trimmed.
+func clipLines(s string, n int) string { return clipStack(strings.TrimSpace(s), n) }
 
 // clipStack keeps the first n lines of a stack, and its indentation.
 func clipStack(s string, n int) string {
