@@ -6,6 +6,7 @@ import (
 
 	"github.com/ballot-go/ballot/specs/harness"
 	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/gomega"
 )
 
 // suiteT is the *testing.T of the test that runs the suite. Goroutine
@@ -17,14 +18,16 @@ var (
 )
 
 // RunSuite runs the suite, as Ginkgo's RunSpecs does, and keeps t so that
-// goroutine targets can run in virtual time. Use it in place of RunSpecs:
+// goroutine targets can run in virtual time. It registers Ginkgo's Fail as
+// Gomega's fail handler, so a suite file needs no Ginkgo import. Use it in
+// place of RunSpecs:
 //
 //	func TestConformance(t *testing.T) {
-//		RegisterFailHandler(Fail)
 //		specs.RunSuite(t, "mine")
 //	}
 func RunSuite(t *testing.T, description string, args ...any) bool {
 	suiteT, suiteDescription = t, description
+	gomega.RegisterFailHandler(ginkgo.Fail)
 	return ginkgo.RunSpecs(t, description, args...)
 }
 

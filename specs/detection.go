@@ -3,6 +3,7 @@ package specs
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -166,4 +167,18 @@ func yesNo(ok bool) string {
 		return "yes"
 	}
 	return "**no**"
+}
+
+// WriteDetectionMatrix registers a ReportAfterSuite node that tabulates the
+// suite's results against expect, prints the table and writes it to path.
+// Call it, like Conformance, from a var declaration in the suite file.
+func WriteDetectionMatrix(path string, expect []Expectation) bool {
+	ReportAfterSuite("detection matrix", func(r Report) {
+		table := DetectionTable(Detect(r, expect))
+		fmt.Println(table)
+		if err := os.WriteFile(path, []byte(table), 0o644); err != nil {
+			Fail(fmt.Sprintf("the detection matrix could not be written: %v; pick a writable path for it", err))
+		}
+	})
+	return true
 }

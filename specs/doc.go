@@ -6,7 +6,6 @@
 //	var _ = specs.Conformance(harness.Target{Name: "mine", Machine: mine.New})
 //
 //	func TestElection(t *testing.T) {
-//		RegisterFailHandler(Fail)
 //		specs.RunSuite(t, "mine") // RunSpecs, keeping t for synctest bubbles
 //	}
 //

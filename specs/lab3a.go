@@ -40,9 +40,14 @@ func lab3A(target harness.Target) {
 			leader1, _ := r.leader3A()
 			r.disconnect(leader1)
 			r.leader3A()
-			// the old leader rejoins and must defer to the new one
+			// The old leader rejoins and must defer to the new one. The
+			// original looks once, 450-549 ms later, and counts on a heartbeat
+			// having reached it by then; on a loaded machine a real-time run's
+			// ticks slow down and it may not have. So wait, as long as an
+			// election may take, for every connected node to follow one leader.
 			r.connect(leader1)
-			leader2, _ := r.leader3A()
+			r.sleep(450 + r.rand.IntN(100))
+			leader2, _ := r.converged()
 			// with no quorum, no node may be elected
 			other := (leader2 + 1) % 3
 			r.disconnect(leader2, other)

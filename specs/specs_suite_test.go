@@ -9,8 +9,6 @@ import (
 	"github.com/ballot-go/ballot/impl/raft"
 	"github.com/ballot-go/ballot/specs"
 	"github.com/ballot-go/ballot/specs/harness"
-	. "github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/gomega"
 )
 
 // The reference election runs the whole suite twice: as plain Raft §5.2,
@@ -54,6 +52,5 @@ func reference(cfg raft.Config) impl.MachineFactory {
 }
 
 func TestSpecs(t *testing.T) {
-	RegisterFailHandler(Fail)
 	specs.RunSuite(t, "ballot conformance")
 }

@@ -1,6 +1,9 @@
 package rpcnet
 
-import "github.com/ballot-go/ballot/impl"
+import (
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
+)
 
 // Status is node i's latest status; Role is impl.Down while it is stopped.
 func (n *Net) Status(i int) impl.Status {
@@ -30,13 +33,13 @@ func (n *Net) Live(i int) bool {
 func (n *Net) Leader() (node int, ok bool) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	node = impl.None
-	var term uint64
-	for i, m := range n.members {
-		if m.live && !m.paused && m.status.Role == impl.Leader && (node == impl.None || m.status.Term > term) {
-			node, term = i, m.status.Term
+	node, _ = faults.HighestLeader(func(yield func(int, impl.Status) bool) {
+		for i, m := range n.members {
+			if m.live && !m.paused && !yield(i, m.status) {
+				return
+			}
 		}
-	}
+	})
 	return node, node != impl.None
 }
 

@@ -44,7 +44,7 @@ func (n *Net) Crash(i int) error {
 		return n.noSuchNode(i)
 	}
 	if !n.stopMember(i, "crash") {
-		return fmt.Errorf("rpcnet: node %d is already down", i)
+		return faults.NodeError("rpcnet", i, faults.ErrCrashed, "it is crashed already")
 	}
 	return nil
 }
@@ -58,7 +58,7 @@ func (n *Net) Restart(i int) error {
 	live := n.members[i].live
 	n.mu.Unlock()
 	if live {
-		return fmt.Errorf("rpcnet: node %d is running: crash it before restarting it", i)
+		return faults.NodeError("rpcnet", i, faults.ErrNotCrashed, "crash it before restarting it")
 	}
 	return n.boot(i)
 }
@@ -75,9 +75,9 @@ func (n *Net) Pause(i int) error {
 	m := n.members[i]
 	switch {
 	case !m.live:
-		return fmt.Errorf("rpcnet: node %d is down: it cannot be paused", i)
+		return faults.NodeError("rpcnet", i, faults.ErrCrashed, "it cannot be paused")
 	case m.paused:
-		return fmt.Errorf("rpcnet: node %d is already paused", i)
+		return faults.NodeError("rpcnet", i, faults.ErrPaused, "")
 	}
 	m.paused, m.resumed = true, make(chan struct{})
 	return nil
@@ -92,7 +92,7 @@ func (n *Net) Resume(i int) error {
 	defer n.mu.Unlock()
 	m := n.members[i]
 	if !m.paused {
-		return fmt.Errorf("rpcnet: node %d is not paused", i)
+		return faults.NodeError("rpcnet", i, faults.ErrNotPaused, "")
 	}
 	m.paused = false
 	close(m.resumed)
@@ -105,5 +105,5 @@ func (n *Net) Skew(i int, rate float64) error {
 }
 
 func (n *Net) noSuchNode(i int) error {
-	return fmt.Errorf("rpcnet: node %d does not exist: nodes are 0 to %d", i, n.cfg.Nodes-1)
+	return faults.NodeError("rpcnet", i, faults.ErrNoSuchNode, fmt.Sprintf("nodes are 0 to %d", n.cfg.Nodes-1))
 }

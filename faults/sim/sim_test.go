@@ -103,7 +103,7 @@ func TestCrashKeepsStorage(t *testing.T) {
 	if live, _, faulty := s.Net(); live[0] || !faulty {
 		t.Errorf("Net: live %v faulty %t", live, faulty)
 	}
-	if err := s.Crash(0); !errors.Is(err, sim.ErrCrashed) {
+	if err := s.Crash(0); !errors.Is(err, faults.ErrCrashed) {
 		t.Errorf("second crash: %v", err)
 	}
 	ps[1].send(0, 1, impl.KindOther)
@@ -115,7 +115,7 @@ func TestCrashKeepsStorage(t *testing.T) {
 	if ps[0] == old || ps[0].term != 7 || s.Status(0).Term != 7 || s.Status(0).Role != impl.Follower {
 		t.Errorf("restart did not build a new machine from storage: %v", s.Status(0))
 	}
-	if err := s.Restart(0); !errors.Is(err, sim.ErrNotCrashed) {
+	if err := s.Restart(0); !errors.Is(err, faults.ErrNotCrashed) {
 		t.Errorf("restart of a live node: %v", err)
 	}
 	s.RunFor(10 * ms)
@@ -137,7 +137,7 @@ func TestPauseQueuesThenDelivers(t *testing.T) {
 	if ps[1].ticks != 0 || len(ps[1].got) != 0 {
 		t.Fatalf("paused node ticked %d times and got %d messages", ps[1].ticks, len(ps[1].got))
 	}
-	if err := s.Pause(1); !errors.Is(err, sim.ErrPaused) {
+	if err := s.Pause(1); !errors.Is(err, faults.ErrPaused) {
 		t.Errorf("second pause: %v", err)
 	}
 	noErr(t, s.Resume(1))
@@ -153,7 +153,7 @@ func TestPauseQueuesThenDelivers(t *testing.T) {
 	if ps[1].ticks != 3 {
 		t.Errorf("resumed node ticked %d times in 30ms, want 3", ps[1].ticks)
 	}
-	if err := s.Resume(1); !errors.Is(err, sim.ErrNotPaused) {
+	if err := s.Resume(1); !errors.Is(err, faults.ErrNotPaused) {
 		t.Errorf("resume of a running node: %v", err)
 	}
 }
@@ -167,10 +167,10 @@ func TestCrashWhilePausedLosesQueue(t *testing.T) {
 	if got := rec.grep("dropped", "0->1", "crashed"); len(got) != 1 {
 		t.Errorf("queued message not dropped on crash: %q", rec.lines)
 	}
-	if err := s.Resume(1); !errors.Is(err, sim.ErrNotPaused) {
+	if err := s.Resume(1); !errors.Is(err, faults.ErrNotPaused) {
 		t.Errorf("resume of a crashed node: %v", err)
 	}
-	if err := s.Pause(1); !errors.Is(err, sim.ErrCrashed) {
+	if err := s.Pause(1); !errors.Is(err, faults.ErrCrashed) {
 		t.Errorf("pause of a crashed node: %v", err)
 	}
 }
@@ -195,7 +195,7 @@ func TestSkewScalesTicks(t *testing.T) {
 		t.Error("still faulty after unskewing")
 	}
 	for _, rate := range []float64{0, -1, 1e9} {
-		if err := s.Skew(0, rate); !errors.Is(err, sim.ErrSkewRate) {
+		if err := s.Skew(0, rate); !errors.Is(err, faults.ErrSkewRate) {
 			t.Errorf("Skew(%g): %v", rate, err)
 		}
 	}
@@ -276,7 +276,7 @@ func TestOutOfRangeNodes(t *testing.T) {
 		"Skew": func(n int) error { return s.Skew(n, 2) },
 	} {
 		for _, n := range []int{-1, 2} {
-			if err := op(n); !errors.Is(err, sim.ErrNoSuchNode) {
+			if err := op(n); !errors.Is(err, faults.ErrNoSuchNode) {
 				t.Errorf("%s(%d): %v", name, n, err)
 			}
 		}

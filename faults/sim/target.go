@@ -24,18 +24,14 @@ func (s *Sim) Rand() *rand.Rand { return s.faultRand }
 // it leads the highest term; on a tie, which is a safety violation, the
 // lowest id.
 func (s *Sim) Leader() (node int, ok bool) {
-	node = -1
-	var term uint64
-	for i := range s.nodes {
-		nd := &s.nodes[i]
-		if nd.crashed || nd.paused {
-			continue
+	node, _ = faults.HighestLeader(func(yield func(int, impl.Status) bool) {
+		for i := range s.nodes {
+			if nd := &s.nodes[i]; !nd.crashed && !nd.paused && !yield(i, s.Status(i)) {
+				return
+			}
 		}
-		if st := s.Status(i); st.Role == impl.Leader && (node < 0 || st.Term > term) {
-			node, term = i, st.Term
-		}
-	}
-	return node, node >= 0
+	})
+	return node, node != impl.None
 }
 
 // SetGrudge adds or replaces the grudge under key. Messages in flight on
@@ -76,7 +72,7 @@ func (s *Sim) Crash(n int) error {
 		return err
 	}
 	if nd.crashed {
-		return fmt.Errorf("%w: node %d", ErrCrashed, n)
+		return faults.NodeError("sim", n, faults.ErrCrashed, "it is crashed already")
 	}
 	nd.downTerm = s.Status(n).Term
 	if nd.crashed {
@@ -101,7 +97,7 @@ func (s *Sim) Restart(n int) error {
 		return err
 	}
 	if !nd.crashed {
-		return fmt.Errorf("%w: node %d", ErrNotCrashed, n)
+		return faults.NodeError("sim", n, faults.ErrNotCrashed, "crash it before restarting it")
 	}
 	nd.incarnation++
 	if err := s.build(n); err != nil {
@@ -120,9 +116,9 @@ func (s *Sim) Pause(n int) error {
 	}
 	switch {
 	case nd.crashed:
-		return fmt.Errorf("%w: node %d", ErrCrashed, n)
+		return faults.NodeError("sim", n, faults.ErrCrashed, "it cannot be paused")
 	case nd.paused:
-		return fmt.Errorf("%w: node %d", ErrPaused, n)
+		return faults.NodeError("sim", n, faults.ErrPaused, "")
 	}
 	nd.paused = true
 	s.log.Debug("pause", "at", s.now, "node", n)
@@ -137,7 +133,7 @@ func (s *Sim) Resume(n int) error {
 		return err
 	}
 	if !nd.paused {
-		return fmt.Errorf("%w: node %d", ErrNotPaused, n)
+		return faults.NodeError("sim", n, faults.ErrNotPaused, "")
 	}
 	nd.paused = false
 	s.log.Debug("resume", "at", s.now, "node", n, "queued", len(nd.inbox))
@@ -157,7 +153,7 @@ func (s *Sim) Skew(n int, rate float64) error {
 		return err
 	}
 	if !(rate > 0 && rate <= maxSkew) { // also rejects NaN
-		return fmt.Errorf("%w: node %d rate %v", ErrSkewRate, n, rate)
+		return faults.NodeError("sim", n, faults.ErrSkewRate, fmt.Sprintf("got %v", rate))
 	}
 	nd.rate = rate
 	s.log.Debug("skew", "at", s.now, "node", n, "rate", rate)
@@ -166,7 +162,7 @@ func (s *Sim) Skew(n int, rate float64) error {
 
 func (s *Sim) node(n int) (*node, error) {
 	if !s.valid(n) {
-		return nil, fmt.Errorf("%w: %d (cluster has %d)", ErrNoSuchNode, n, s.n)
+		return nil, faults.NodeError("sim", n, faults.ErrNoSuchNode, fmt.Sprintf("nodes are 0 to %d", s.n-1))
 	}
 	return &s.nodes[n], nil
 }

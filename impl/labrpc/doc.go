@@ -36,7 +36,6 @@
 //	})
 //
 //	func TestConformance(t *testing.T) {
-//		RegisterFailHandler(Fail)
 //		specs.RunSuite(t, "my raft") // not RunSpecs: the bubbles need t
 //	}
 //

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/impl"
 )
 
@@ -37,10 +38,12 @@ func (c *Cluster) Leader() (leader int, term uint64, ok bool) {
 }
 
 func (c *Cluster) leaderNow() (leader int, term uint64, err error) {
+	nodes := c.connectedNodes()
+	statuses := make([]impl.Status, len(nodes))
 	leaders := map[uint64]int{}
-	leader = impl.None
-	for _, n := range c.connectedNodes() {
+	for i, n := range nodes {
 		s := c.b.Status(n)
+		statuses[i] = s
 		if s.Role != impl.Leader {
 			continue
 		}
@@ -48,10 +51,14 @@ func (c *Cluster) leaderNow() (leader int, term uint64, err error) {
 			return impl.None, 0, fmt.Errorf("term %d has 2 leaders: nodes %d and %d (at %v)", s.Term, other, n, c.Now())
 		}
 		leaders[s.Term] = n
-		if leader == impl.None || s.Term > term {
-			leader, term = n, s.Term
-		}
 	}
+	leader, term = faults.HighestLeader(func(yield func(int, impl.Status) bool) {
+		for i, n := range nodes {
+			if !yield(n, statuses[i]) {
+				return
+			}
+		}
+	})
 	return leader, term, nil
 }
 

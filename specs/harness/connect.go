@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
 )
 
 // Grudge keys owned by the cluster's own connectivity helpers; faults
@@ -66,12 +67,12 @@ func (c *Cluster) Heal() {
 		c.disconnected[n] = false
 	}
 	c.b.ClearGrudge(keyDisconnect)
-	c.recordTopology(-1, "heal")
+	c.recordTopology(impl.None, "heal")
 }
 
 func nodeOrNone(nodes []int) int {
 	if len(nodes) == 1 {
 		return nodes[0]
 	}
-	return -1
+	return impl.None
 }

@@ -7,8 +7,6 @@ import (
 	"github.com/ballot-go/ballot/impl/labrpc/example"
 	"github.com/ballot-go/ballot/specs"
 	"github.com/ballot-go/ballot/specs/harness"
-	. "github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/gomega"
 )
 
 // The 6.5840-style election runs ballot's whole conformance suite, in
@@ -18,6 +16,5 @@ var _ = specs.Conformance(harness.Target{
 })
 
 func TestConformance(t *testing.T) {
-	RegisterFailHandler(Fail)
 	specs.RunSuite(t, "6.5840-style example")
 }

@@ -21,6 +21,5 @@ var _ = func() bool {
 }()
 
 func TestFailing(t *testing.T) {
-	RegisterFailHandler(Fail)
 	specs.RunSuite(t, "failing")
 }

@@ -7,8 +7,6 @@ import (
 	"github.com/ballot-go/ballot/impl/zoo/bugs/lab"
 	"github.com/ballot-go/ballot/specs"
 	"github.com/ballot-go/ballot/specs/harness"
-	. "github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/gomega"
 )
 
 // The control: the base with no variant runs ballot's whole conformance
@@ -19,6 +17,5 @@ var _ = specs.Conformance(harness.Target{
 })
 
 func TestConformance(t *testing.T) {
-	RegisterFailHandler(Fail)
 	specs.RunSuite(t, "lab base")
 }

@@ -6,8 +6,6 @@ import (
 	"github.com/ballot-go/ballot/impl/zoo/bugs/machine"
 	"github.com/ballot-go/ballot/specs"
 	"github.com/ballot-go/ballot/specs/harness"
-	. "github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/gomega"
 )
 
 // The control: the base with no variant runs ballot's whole conformance
@@ -16,6 +14,5 @@ import (
 var _ = specs.Conformance(harness.Target{Name: "machine bug base", Machine: machine.New})
 
 func TestBase(t *testing.T) {
-	RegisterFailHandler(Fail)
 	specs.RunSuite(t, "machine bug base")
 }
