@@ -7,7 +7,6 @@ import (
 	"github.com/ballot-go/ballot/specs"
 	"github.com/ballot-go/ballot/specs/testdata/failing"
 	. "github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/gomega"
 )
 
 var _ = specs.ReplayEnv(failing.KindEnv)
