@@ -219,6 +219,9 @@ func (s *reelect) reassess(i int) {
 }
 
 // clock starts or stops the obligation's clock as majorities come and go.
+// Events of one instant come in no set order (a crashed leader may be
+// observed Down before the Topology that says so), so the majority named
+// in a report is the one the last event of the clock's first instant left.
 func (s *reelect) clock(i int) {
 	ob := s.ob
 	switch {
@@ -226,6 +229,8 @@ func (s *reelect) clock(i int) {
 		ob.running = false
 	case !ob.running:
 		ob.running, ob.start, ob.startIdx = true, s.events[i].At, i
+		ob.majority = s.view.largestList()
+	case s.events[i].At == ob.start:
 		ob.majority = s.view.largestList()
 	}
 }

@@ -25,6 +25,18 @@ func TestReElection(t *testing.T) {
 			},
 			want: want{outcome: checker.Ok},
 		},
+		"good-leader-panics-and-is-replaced": {
+			build: func() checker.History {
+				b := hist.New(5).Note("leader 2 panics at 1.2s and the network treats it as crashed; node 0 is elected in term 4 at 2s")
+				elect(b.At(ms(300)), 2, 3, others...)
+				beat(b, 2, 3, ms(1200), others...)
+				b.At(ms(1200)).PanicCrash(2, 3, "in Tick: index out of range")
+				elect(b.At(ms(2000)), 0, 4, 1, 3, 4)
+				beat(b, 0, 4, ms(7000), 1, 3, 4)
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
 		"good-leader-returns": {
 			build: func() checker.History {
 				b := hist.New(5).Note("leader 2 is cut off at 1.2s and back at 3s, still leading: nothing is owed")
@@ -210,6 +222,24 @@ func TestReElection(t *testing.T) {
 				nodes:   []int{0, 1, 2},
 				at:      ms(5000),
 				summary: []string{"no leader was ever elected: nodes {0, 1, 2} could communicate from 0s on, but none led by 5s"},
+			},
+		},
+		"bad-no-new-leader-after-leader-panics": {
+			build: func() checker.History {
+				b := hist.New(5).Note("leader 2 panics at 1.2s and is treated as crashed; the other four campaign but never elect anyone")
+				elect(b.At(ms(300)), 2, 3, others...)
+				beat(b, 2, 3, ms(1200), others...)
+				b.At(ms(1200)).PanicCrash(2, 3, "in Tick: index out of range")
+				campaign(b.At(ms(2000)), 0, 4, 1, 3, 4)
+				campaign(b.At(ms(4000)), 1, 5, 0, 3, 4)
+				campaign(b.At(ms(6500)), 3, 6, 0, 1, 4)
+				return b.History()
+			},
+			want: want{
+				outcome: checker.Violated,
+				terms:   []uint64{3},
+				at:      ms(6200),
+				summary: []string{"nodes {0, 1, 3, 4} could still communicate but no new leader by 6.2s"},
 			},
 		},
 		"bad-no-new-leader": {

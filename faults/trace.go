@@ -38,8 +38,9 @@ const (
 	WhyPaused   = "paused"       // a pause held the message past the call's timeout
 )
 
-// Tracer observes a run: the Machine simulator and the goroutine network
-// report to one, and the harness records what it hears as the history.
+// Tracer observes a run: every network reports to one, and the harness
+// records what it hears as the history. Calls come one at a time, in the
+// order the network saw the events.
 type Tracer interface {
 	// Status is called when a node's Status changed (compared with the last
 	// one): after a step of a machine, a poll or a report of a goroutine
@@ -47,10 +48,43 @@ type Tracer interface {
 	Status(at time.Duration, s impl.Status)
 	// Message is called for each message event; why is set for Dropped.
 	Message(at time.Duration, ev MessageEvent, m impl.Message, why string)
+	// Topology is called when the network starts and after every change to
+	// it, whatever made the change: a fault, the harness, a node that
+	// panicked and is treated as crashed. node is the node the change is
+	// about, or impl.None; why is the operation ("crash", "grudge set") or
+	// one of the Why constants.
+	Topology(at time.Duration, t Topology, node int, why string)
+	// Incident is called for what an implementation did wrong outside the
+	// protocol: a panic, a goroutine left running after Stop, a node that
+	// stopped answering.
+	Incident(in Incident)
 }
 
-// PanicTracer is a Tracer that also hears of implementation panics, as they
-// are caught: a network tells it before it treats the panic as a crash.
-type PanicTracer interface {
-	Panic(p Panic)
+// IncidentKind says what an Incident is.
+type IncidentKind uint8
+
+const (
+	// IncidentPanic: the node panicked inside a call of the network's; the
+	// network treats it as a crash.
+	IncidentPanic IncidentKind = iota
+	// IncidentLeak: a goroutine of a stopped node still runs after the
+	// grace period. Detail is its stack.
+	IncidentLeak
+	// IncidentStuck: the node stopped answering (Stop, State or a handler
+	// never returned). Detail says what, with its goroutines.
+	IncidentStuck
+)
+
+// Incident is one report of an implementation misbehaving outside the
+// protocol, with what a report needs to explain it.
+type Incident struct {
+	Kind   IncidentKind
+	Node   int
+	At     time.Duration
+	Detail string
+}
+
+// PanicIncident is the Incident that reports p.
+func PanicIncident(p Panic) Incident {
+	return Incident{Kind: IncidentPanic, Node: p.Node, At: p.At, Detail: "in " + p.Call + ": " + p.Value + "\n" + p.Stack}
 }

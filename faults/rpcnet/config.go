@@ -53,18 +53,9 @@ type Config struct {
 	// Classify reads the kind and term of calls for the wire record;
 	// nil means DefaultClassifier.
 	Classify Classifier
-	// Tracer receives statuses and messages; it may also implement Incidents.
+	// Tracer receives statuses, messages, topologies and incidents.
 	Tracer faults.Tracer
 	Logger hclog.Logger
-}
-
-// Incidents receives what only goroutine nodes can do wrong. A Tracer that
-// implements it gets them.
-type Incidents interface {
-	// Leak reports a goroutine of node still running after the grace period.
-	Leak(at time.Duration, node int, stack string)
-	// Stuck reports a node that stopped answering.
-	Stuck(at time.Duration, node int, detail string)
 }
 
 func (c Config) withDefaults() (Config, error) {

@@ -73,6 +73,7 @@ func New(cfg Config) (*Net, error) {
 			return nil, err
 		}
 	}
+	n.traceTopology(impl.None, faults.WhyStart)
 	n.goFramework(n.stuckLoop)
 	go n.pollAll()
 	return n, nil
@@ -115,6 +116,7 @@ func (n *Net) Close() {
 	}
 	n.closed = true
 	n.mu.Unlock()
+	n.traceStopAll()
 	for i := range n.members {
 		n.stopMember(i, "close")
 	}

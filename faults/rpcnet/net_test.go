@@ -23,6 +23,8 @@ type recorder struct {
 	sent     []impl.Message
 	leaks    []string
 	stuck    []string
+	// topologies are "node N why live [...]", in the order pushed.
+	topologies []string
 }
 
 func (r *recorder) Status(_ time.Duration, s impl.Status) {
@@ -43,16 +45,21 @@ func (r *recorder) Message(_ time.Duration, ev faults.MessageEvent, m impl.Messa
 	}
 }
 
-func (r *recorder) Leak(_ time.Duration, node int, stack string) {
+func (r *recorder) Topology(_ time.Duration, t faults.Topology, node int, why string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.leaks = append(r.leaks, stack)
+	r.topologies = append(r.topologies, fmt.Sprintf("node %d %s live %v", node, why, t.Live))
 }
 
-func (r *recorder) Stuck(_ time.Duration, node int, detail string) {
+func (r *recorder) Incident(in faults.Incident) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.stuck = append(r.stuck, fmt.Sprintf("node %d: %s", node, detail))
+	switch in.Kind {
+	case faults.IncidentLeak:
+		r.leaks = append(r.leaks, in.Detail)
+	case faults.IncidentStuck:
+		r.stuck = append(r.stuck, fmt.Sprintf("node %d: %s", in.Node, in.Detail))
+	}
 }
 
 func reference(t *testing.T) impl.NodeFactory {

@@ -1,6 +1,7 @@
 package rpcnet_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -23,7 +24,8 @@ func TestHandlerPanicCrashesThatNodeOnly(t *testing.T) {
 			f := &fragile{leaky{stop: make(chan struct{})}}
 			return f, f, nil
 		}
-		n, err := rpcnet.New(rpcnet.Config{Nodes: 2, Seed: 1, Factory: factory})
+		rec := &recorder{}
+		n, err := rpcnet.New(rpcnet.Config{Nodes: 2, Seed: 1, Factory: factory, Tracer: rec})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,6 +40,14 @@ func TestHandlerPanicCrashesThatNodeOnly(t *testing.T) {
 		}
 		if n.Live(1) || !n.Live(0) {
 			t.Fatalf("live = %t, %t; want node 0 up and node 1 down", n.Live(0), n.Live(1))
+		}
+		// The tracer hears of it unasked: the crash is in the history
+		// whoever reads it, not only in what the network answers.
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		want := []string{"node -1 start live [true true]", "node 1 panicked live [true false]"}
+		if !slices.Equal(rec.topologies, want) {
+			t.Fatalf("topologies pushed: %q; want %q", rec.topologies, want)
 		}
 	})
 }

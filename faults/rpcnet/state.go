@@ -43,25 +43,15 @@ func (n *Net) Leader() (node int, ok bool) {
 	return node, node != impl.None
 }
 
-// Net describes the network now, as the Machine simulator's Net does.
-func (n *Net) Net() (live []bool, cut [][]bool, faulty bool) {
+// Topology describes the network now, as the simulator's does. Rates is
+// always nil: a goroutine node's clock cannot be skewed.
+func (n *Net) Topology() faults.Topology {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	live = make([]bool, n.cfg.Nodes)
-	faulty = n.links.Faulty()
+	t := faults.Topology{Live: make([]bool, n.cfg.Nodes), Cut: n.links.CutMatrix(), Lossy: n.links.Lossy(), Faulty: n.links.Faulty()}
 	for i, m := range n.members {
-		live[i] = m.live && !m.paused
-		faulty = faulty || !live[i]
+		t.Live[i] = m.live && !m.paused
+		t.Faulty = t.Faulty || !t.Live[i]
 	}
-	return live, n.links.CutMatrix(), faulty
-}
-
-// Rates is always nil: a goroutine node's clock cannot be skewed.
-func (n *Net) Rates() []float64 { return nil }
-
-// Lossy marks the links an active rule drops, delays or duplicates on.
-func (n *Net) Lossy() [][]bool {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return n.links.Lossy()
+	return t
 }

@@ -4,38 +4,44 @@ import (
 	"fmt"
 
 	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
 )
 
 // SetGrudge adds or replaces the grudge under key. Calls in flight on a link
 // it cuts are lost when they arrive.
 func (n *Net) SetGrudge(key string, g faults.Grudge) {
 	n.mu.Lock()
-	defer n.mu.Unlock()
 	n.links.SetGrudge(key, g)
+	n.mu.Unlock()
+	n.traceTopology(impl.None, "grudge set")
 }
 
 // ClearGrudge removes the grudge under key.
 func (n *Net) ClearGrudge(key string) {
 	n.mu.Lock()
-	defer n.mu.Unlock()
 	n.links.ClearGrudge(key)
+	n.mu.Unlock()
+	n.traceTopology(impl.None, "grudge cleared")
 }
 
 // SetRule adds or replaces the link rule under key.
 func (n *Net) SetRule(key string, r faults.LinkRule) error {
 	n.mu.Lock()
-	defer n.mu.Unlock()
-	if err := n.links.SetRule(key, r); err != nil {
+	err := n.links.SetRule(key, r)
+	n.mu.Unlock()
+	if err != nil {
 		return fmt.Errorf("rpcnet: %w", err)
 	}
+	n.traceTopology(impl.None, "rule set")
 	return nil
 }
 
 // ClearRule removes the rule under key.
 func (n *Net) ClearRule(key string) {
 	n.mu.Lock()
-	defer n.mu.Unlock()
 	n.links.ClearRule(key)
+	n.mu.Unlock()
+	n.traceTopology(impl.None, "rule cleared")
 }
 
 // Crash stops node i; only its Storage survives.
@@ -46,6 +52,7 @@ func (n *Net) Crash(i int) error {
 	if !n.stopMember(i, "crash") {
 		return faults.NodeError("rpcnet", i, faults.ErrCrashed, "it is crashed already")
 	}
+	n.traceTopology(i, "crash")
 	return nil
 }
 
@@ -60,7 +67,11 @@ func (n *Net) Restart(i int) error {
 	if live {
 		return faults.NodeError("rpcnet", i, faults.ErrNotCrashed, "crash it before restarting it")
 	}
-	return n.boot(i)
+	if err := n.boot(i); err != nil {
+		return err
+	}
+	n.traceTopology(i, "restart")
+	return nil
 }
 
 // Pause holds node i's traffic: calls to it and from it wait until Resume.
@@ -71,16 +82,21 @@ func (n *Net) Pause(i int) error {
 		return n.noSuchNode(i)
 	}
 	n.mu.Lock()
-	defer n.mu.Unlock()
 	m := n.members[i]
+	var err error
 	switch {
 	case !m.live:
-		return faults.NodeError("rpcnet", i, faults.ErrCrashed, "it cannot be paused")
+		err = faults.NodeError("rpcnet", i, faults.ErrCrashed, "it cannot be paused")
 	case m.paused:
-		return faults.NodeError("rpcnet", i, faults.ErrPaused, "")
+		err = faults.NodeError("rpcnet", i, faults.ErrPaused, "")
+	default:
+		m.paused, m.resumed = true, make(chan struct{})
 	}
-	m.paused, m.resumed = true, make(chan struct{})
-	return nil
+	n.mu.Unlock()
+	if err == nil {
+		n.traceTopology(i, "pause")
+	}
+	return err
 }
 
 // Resume releases the traffic Pause held.
@@ -89,13 +105,15 @@ func (n *Net) Resume(i int) error {
 		return n.noSuchNode(i)
 	}
 	n.mu.Lock()
-	defer n.mu.Unlock()
 	m := n.members[i]
 	if !m.paused {
+		n.mu.Unlock()
 		return faults.NodeError("rpcnet", i, faults.ErrNotPaused, "")
 	}
 	m.paused = false
 	close(m.resumed)
+	n.mu.Unlock()
+	n.traceTopology(i, "resume")
 	return nil
 }
 

@@ -32,19 +32,32 @@ func (n *Net) stuck(i int, what string, inc int) {
 	// Info, not Error: NoStuck reports it, with the stacks; the line is for
 	// those who follow a run's log.
 	n.log.Info("node stuck", "node", i, "what", what)
-	if inc, ok := n.cfg.Tracer.(Incidents); ok {
-		n.traceMu.Lock()
-		defer n.traceMu.Unlock()
-		inc.Stuck(n.Now(), i, detail)
-	}
+	n.traceIncident(faults.Incident{Kind: faults.IncidentStuck, Node: i, At: n.Now(), Detail: detail})
 }
 
 func (n *Net) leak(i int, stack string) {
-	if inc, ok := n.cfg.Tracer.(Incidents); ok {
-		n.traceMu.Lock()
-		defer n.traceMu.Unlock()
-		inc.Leak(n.Now(), i, stack)
+	n.traceIncident(faults.Incident{Kind: faults.IncidentLeak, Node: i, At: n.Now(), Detail: stack})
+}
+
+func (n *Net) traceIncident(in faults.Incident) {
+	if n.cfg.Tracer == nil {
+		return
 	}
+	n.traceMu.Lock()
+	defer n.traceMu.Unlock()
+	n.cfg.Tracer.Incident(in)
+}
+
+// traceTopology tells the tracer the network changed, and why. It takes
+// the snapshot under the tracer lock, so that topologies reach the tracer
+// in the order they held. The caller must not hold n.mu.
+func (n *Net) traceTopology(node int, why string) {
+	if n.cfg.Tracer == nil {
+		return
+	}
+	n.traceMu.Lock()
+	defer n.traceMu.Unlock()
+	n.cfg.Tracer.Topology(n.Now(), n.Topology(), node, why)
 }
 
 // recoverPanic is deferred around calls into a node made on the
@@ -60,13 +73,11 @@ func (n *Net) recoverPanic(i int, call string) {
 	n.mu.Lock()
 	n.panics = append(n.panics, p)
 	n.mu.Unlock()
-	if pt, ok := n.cfg.Tracer.(faults.PanicTracer); ok {
-		n.traceMu.Lock()
-		pt.Panic(p)
-		n.traceMu.Unlock()
-	}
+	n.traceIncident(faults.PanicIncident(p))
 	n.log.Info("node panicked; treating it as a crash", "node", i, "panic", v)
-	n.stopMember(i, "panic")
+	if n.stopMember(i, "panic") {
+		n.traceTopology(i, faults.WhyPanicked)
+	}
 }
 
 // Panics lists every panic caught in a node's code so far.
@@ -74,4 +85,16 @@ func (n *Net) Panics() []faults.Panic {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return append([]faults.Panic(nil), n.panics...)
+}
+
+// traceStopAll tells the tracer, before Close stops anything, that no node
+// runs from now on: the leak grace may stretch the history on, and no
+// election is owed meanwhile.
+func (n *Net) traceStopAll() {
+	if n.cfg.Tracer == nil {
+		return
+	}
+	n.traceMu.Lock()
+	defer n.traceMu.Unlock()
+	n.cfg.Tracer.Topology(n.Now(), n.Topology().Stopped(), impl.None, faults.WhyStopAll)
 }

@@ -28,6 +28,16 @@ func (h *hasher) Message(at time.Duration, ev sim.MessageEvent, m impl.Message, 
 	fmt.Fprintf(h.h, "%d M %v %v %s\n", at, ev, m, why)
 }
 
+func (h *hasher) Topology(at time.Duration, t faults.Topology, node int, why string) {
+	h.calls++
+	fmt.Fprintf(h.h, "%d T %v %d %s\n", at, t, node, why)
+}
+
+func (h *hasher) Incident(in faults.Incident) {
+	h.calls++
+	fmt.Fprintf(h.h, "%d I %v\n", in.At, in)
+}
+
 // scenario runs a fixed sequence of faults: lossy, duplicating, jittery
 // links, a partition, a crash and restart, a pause and a skew.
 func scenario(t *testing.T, seed uint64) (string, int) {

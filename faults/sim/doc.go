@@ -16,6 +16,6 @@
 //	if err != nil {
 //		return err
 //	}
-//	err = plan.Run(s, s, nil) // ends healed: s.Net() reports faulty == false
+//	err = plan.Run(s, s, nil) // ends healed: s.Topology().Faulty is false
 //	fmt.Println(s.Stats().Delivered, err)
 package sim

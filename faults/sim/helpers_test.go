@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/faults/sim"
 	"github.com/ballot-go/ballot/impl"
 )
@@ -19,6 +20,14 @@ func (r *recorder) Status(at time.Duration, s impl.Status) {
 
 func (r *recorder) Message(at time.Duration, ev sim.MessageEvent, m impl.Message, why string) {
 	r.lines = append(r.lines, fmt.Sprintf("%v %v %v %s", at, ev, m, why))
+}
+
+func (r *recorder) Topology(at time.Duration, t faults.Topology, node int, why string) {
+	r.lines = append(r.lines, fmt.Sprintf("%v topology node %d %s %+v", at, node, why, t))
+}
+
+func (r *recorder) Incident(in faults.Incident) {
+	r.lines = append(r.lines, fmt.Sprintf("%v incident %+v", in.At, in))
 }
 
 // grep returns the lines containing every part.

@@ -30,7 +30,8 @@ func TestRandomNemesisEndsHealed(t *testing.T) {
 		if injected < 20 {
 			t.Errorf("seed %d: only %d faults injected", seed, injected)
 		}
-		live, _, faulty := s.Net()
+		topo := s.Topology()
+		live, faulty := topo.Live, topo.Faulty
 		if faulty {
 			t.Errorf("seed %d: still faulty after the schedule (live %v)", seed, live)
 		}

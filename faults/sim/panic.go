@@ -77,8 +77,8 @@ func (s *Sim) machinePanicked(i int, v any, stack []byte) {
 	nd := &s.nodes[i]
 	p := Panic{Node: i, At: s.now, Call: s.call, Value: fmt.Sprint(v), Stack: string(stack)}
 	s.panics = append(s.panics, p)
-	if pt, ok := s.tracer.(faults.PanicTracer); ok {
-		pt.Panic(p)
+	if s.tracer != nil {
+		s.tracer.Incident(faults.PanicIncident(p))
 	}
 	s.log.Info("machine panicked; treating it as a crash", "node", i, "at", s.now, "panic", v)
 	nd.downTerm = nd.last.Term
@@ -88,4 +88,5 @@ func (s *Sim) machinePanicked(i int, v any, stack []byte) {
 	}
 	nd.inbox = nil
 	s.traceStatus(i)
+	s.traceTopology(i, faults.WhyPanicked)
 }

@@ -69,6 +69,7 @@ func New(cfg Config) (*Sim, error) {
 		}
 		s.guard(func() { s.traceStatus(i) })
 	}
+	s.traceTopology(impl.None, faults.WhyStart)
 	return s, nil
 }
 
@@ -189,18 +190,17 @@ func (s *Sim) Status(n int) impl.Status {
 // Stats returns the counters so far.
 func (s *Sim) Stats() Stats { return s.stats }
 
-// Net describes the network now. live[i]: node i is neither crashed nor
-// paused. cut[i][j]: i -> j is cut by the union of grudges. faulty: any
-// grudge (even one that cuts nothing), rule, crash, pause or skew is active.
-func (s *Sim) Net() (live []bool, cut [][]bool, faulty bool) {
-	live = make([]bool, s.n)
-	faulty = s.links.Faulty()
+// Topology describes the network now: who is up (neither crashed nor
+// paused), what the grudges cut, where a link rule is lossy, and the clock
+// rates. Faulty: any grudge (even one that cuts nothing), rule, crash,
+// pause or skew is active.
+func (s *Sim) Topology() faults.Topology {
+	t := faults.Topology{Live: make([]bool, s.n), Cut: s.links.CutMatrix(), Lossy: s.links.Lossy(), Rates: s.rates(), Faulty: s.links.Faulty()}
 	for i := range s.nodes {
-		nd := &s.nodes[i]
-		live[i] = !nd.crashed && !nd.paused
-		faulty = faulty || !live[i] || nd.rate != 1
+		t.Live[i] = !s.nodes[i].crashed && !s.nodes[i].paused
+		t.Faulty = t.Faulty || !t.Live[i] || s.nodes[i].rate != 1
 	}
-	return live, s.links.CutMatrix(), faulty
+	return t
 }
 
 // Live reports whether node n is running: neither crashed nor paused.
@@ -208,15 +208,9 @@ func (s *Sim) Live(n int) bool {
 	return s.valid(n) && !s.nodes[n].crashed && !s.nodes[n].paused
 }
 
-// Lossy describes the link rules now: lossy[i][j] is true when an active
-// rule drops, delays or duplicates some messages from i to j. Such a link
-// still carries messages but no longer promises to, so checkers do not
-// count on it for liveness.
-func (s *Sim) Lossy() [][]bool { return s.links.Lossy() }
-
-// Rates are the nodes' clock rates, or nil while every clock runs at
+// rates are the nodes' clock rates, or nil while every clock runs at
 // normal speed.
-func (s *Sim) Rates() []float64 {
+func (s *Sim) rates() []float64 {
 	skewed := false
 	for i := range s.nodes {
 		skewed = skewed || s.nodes[i].rate != 1
@@ -231,6 +225,17 @@ func (s *Sim) Rates() []float64 {
 	return rates
 }
 
-// Close ends the simulation. Nothing runs in the background, so it only
-// exists for callers that treat every network alike.
-func (s *Sim) Close() {}
+// traceTopology tells the tracer the network changed, and why.
+func (s *Sim) traceTopology(node int, why string) {
+	if s.tracer != nil {
+		s.tracer.Topology(s.now, s.Topology(), node, why)
+	}
+}
+
+// Close ends the simulation: the tracer hears that every node stopped.
+// Nothing runs in the background, so nothing else is left to do.
+func (s *Sim) Close() {
+	if s.tracer != nil {
+		s.tracer.Topology(s.now, s.Topology().Stopped(), impl.None, faults.WhyStopAll)
+	}
+}

@@ -69,7 +69,8 @@ func TestGrudgeCutsAtSendAndInFlight(t *testing.T) {
 	if got := rec.grep("dropped", "1->0", "cut"); len(got) != 1 {
 		t.Errorf("message on a cut link not dropped at send: %q", rec.grep("dropped"))
 	}
-	_, cut, faulty := s.Net()
+	topo := s.Topology()
+	cut, faulty := topo.Cut, topo.Faulty
 	if !cut[0][1] || !cut[1][0] || cut[0][2] || !faulty {
 		t.Errorf("Net cut %v faulty %t", cut, faulty)
 	}
@@ -79,7 +80,7 @@ func TestGrudgeCutsAtSendAndInFlight(t *testing.T) {
 	if len(ps[0].got) != 1 {
 		t.Error("link still cut after ClearGrudge")
 	}
-	if _, _, faulty := s.Net(); faulty {
+	if s.Topology().Faulty {
 		t.Error("Net still faulty after ClearGrudge")
 	}
 	st := s.Stats()
@@ -100,8 +101,8 @@ func TestCrashKeepsStorage(t *testing.T) {
 	if got := rec.grep("status n0 t7 down"); len(got) != 1 {
 		t.Errorf("crash not traced: %q", rec.grep("status"))
 	}
-	if live, _, faulty := s.Net(); live[0] || !faulty {
-		t.Errorf("Net: live %v faulty %t", live, faulty)
+	if topo := s.Topology(); topo.Live[0] || !topo.Faulty {
+		t.Errorf("Topology after a crash: %+v", topo)
 	}
 	if err := s.Crash(0); !errors.Is(err, faults.ErrCrashed) {
 		t.Errorf("second crash: %v", err)
@@ -127,7 +128,7 @@ func TestCrashKeepsStorage(t *testing.T) {
 func TestPauseQueuesThenDelivers(t *testing.T) {
 	s, ps, _ := newProbes(t, 2, 5*ms)
 	noErr(t, s.Pause(1))
-	if live, _, _ := s.Net(); live[1] {
+	if s.Topology().Live[1] {
 		t.Error("paused node reported live")
 	}
 	for term := uint64(1); term <= 3; term++ {
@@ -186,12 +187,12 @@ func TestSkewScalesTicks(t *testing.T) {
 	if got := s.Stats().Ticks; got != 350 {
 		t.Errorf("Stats.Ticks = %d", got)
 	}
-	if _, _, faulty := s.Net(); !faulty {
+	if !s.Topology().Faulty {
 		t.Error("skew not reported as faulty")
 	}
 	noErr(t, s.Skew(1, 1))
 	noErr(t, s.Skew(2, 1))
-	if _, _, faulty := s.Net(); faulty {
+	if s.Topology().Faulty {
 		t.Error("still faulty after unskewing")
 	}
 	for _, rate := range []float64{0, -1, 1e9} {

@@ -40,12 +40,14 @@ func (s *Sim) SetGrudge(key string, g faults.Grudge) {
 	s.links.SetGrudge(key, g)
 	s.dropCutInFlight()
 	s.log.Debug("grudge set", "at", s.now, "key", key, "grudge", g.String())
+	s.traceTopology(impl.None, "grudge set")
 }
 
 // ClearGrudge removes the grudge under key, if any.
 func (s *Sim) ClearGrudge(key string) {
 	s.links.ClearGrudge(key)
 	s.log.Debug("grudge cleared", "at", s.now, "key", key)
+	s.traceTopology(impl.None, "grudge cleared")
 }
 
 // SetRule adds the rule under key, or replaces it in place. Rules apply to
@@ -55,6 +57,7 @@ func (s *Sim) SetRule(key string, r faults.LinkRule) error {
 		return fmt.Errorf("sim: %w", err)
 	}
 	s.log.Debug("rule set", "at", s.now, "key", key, "rule", r.String())
+	s.traceTopology(impl.None, "rule set")
 	return nil
 }
 
@@ -62,6 +65,7 @@ func (s *Sim) SetRule(key string, r faults.LinkRule) error {
 func (s *Sim) ClearRule(key string) {
 	s.links.ClearRule(key)
 	s.log.Debug("rule cleared", "at", s.now, "key", key)
+	s.traceTopology(impl.None, "rule cleared")
 }
 
 // Crash discards node n's machine; only its Storage survives. A paused node
@@ -86,6 +90,7 @@ func (s *Sim) Crash(n int) error {
 	for _, m := range inbox {
 		s.drop(m, WhyCrashed)
 	}
+	s.traceTopology(n, "crash")
 	return nil
 }
 
@@ -105,6 +110,7 @@ func (s *Sim) Restart(n int) error {
 	}
 	s.log.Debug("restart", "at", s.now, "node", n, "incarnation", nd.incarnation)
 	s.guard(func() { s.traceStatus(n) })
+	s.traceTopology(n, "restart")
 	return nil
 }
 
@@ -122,6 +128,7 @@ func (s *Sim) Pause(n int) error {
 	}
 	nd.paused = true
 	s.log.Debug("pause", "at", s.now, "node", n)
+	s.traceTopology(n, "pause")
 	return nil
 }
 
@@ -137,6 +144,7 @@ func (s *Sim) Resume(n int) error {
 	}
 	nd.paused = false
 	s.log.Debug("resume", "at", s.now, "node", n, "queued", len(nd.inbox))
+	s.traceTopology(n, "resume")
 	inbox := nd.inbox
 	nd.inbox = nil
 	for _, m := range inbox {
@@ -157,6 +165,7 @@ func (s *Sim) Skew(n int, rate float64) error {
 	}
 	nd.rate = rate
 	s.log.Debug("skew", "at", s.now, "node", n, "rate", rate)
+	s.traceTopology(n, "skew")
 	return nil
 }
 

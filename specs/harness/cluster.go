@@ -11,28 +11,13 @@ import (
 	"github.com/ballot-go/ballot/impl"
 )
 
-// backend is what a Cluster drives: the Machine simulator now, the
-// goroutine runner later. Both are fault targets with a clock.
-type backend interface {
-	faults.Target
-	Now() time.Duration
-	RunFor(d time.Duration)
-	RunUntil(limit time.Duration, done func() bool) bool
-	Status(n int) impl.Status
-	Live(n int) bool
-	Net() (live []bool, cut [][]bool, faulty bool)
-	Lossy() [][]bool
-	Rates() []float64
-	Close()
-}
-
 // Cluster wires an implementation, a faulty network and a recorder. Scenarios
 // read like the tests they come from: start, find the leader, isolate it,
 // wait, check.
 type Cluster struct {
 	target Target
 	cfg    Config
-	b      backend
+	b      faults.Network
 	rec    *recorder
 	// disconnected mirrors 6.5840's connect/disconnect: each such node is
 	// isolated from every other node, including other disconnected ones.
@@ -60,13 +45,12 @@ func New(target Target, cfg Config) (*Cluster, error) {
 		return nil, fmt.Errorf("harness: starting %s: %w", target.Name, err)
 	}
 	c := &Cluster{target: target, cfg: cfg, b: b, rec: rec, disconnected: make([]bool, cfg.Nodes)}
-	c.recordTopology(impl.None, "start")
 	return c, nil
 }
 
 // newBackend builds the simulator for a Machine target, the RPC network
 // for a Node target.
-func newBackend(target Target, cfg Config, rec *recorder) (backend, error) {
+func newBackend(target Target, cfg Config, rec *recorder) (faults.Network, error) {
 	if target.Node == nil {
 		return sim.New(sim.Config{
 			Nodes: cfg.Nodes, Seed: cfg.Seed, Tick: cfg.Tick, Factory: target.Machine,
@@ -83,15 +67,10 @@ func newBackend(target Target, cfg Config, rec *recorder) (backend, error) {
 // Close stops every node. For goroutine nodes it waits out the leak grace
 // period, so that leaked goroutines are in the history; call it before Check.
 //
-// It first records every node as stopped, so that the checkers know no
-// majority can talk from then on: the leak grace may stretch the history
-// on, and no election is owed meanwhile.
+// The network first records every node as stopped, so that the checkers
+// know no majority can talk from then on: the leak grace may stretch the
+// history on, and no election is owed meanwhile.
 func (c *Cluster) Close() {
-	live, cut, _ := c.b.Net()
-	for i := range live {
-		live[i] = false
-	}
-	c.rec.topology(c.b.Now(), impl.None, &checker.Net{Live: live, Cut: cut, Lossy: c.b.Lossy(), Faulty: true, Rate: c.b.Rates()}, "stop every node")
 	c.b.Close()
 }
 
@@ -150,12 +129,24 @@ func (c *Cluster) Check() []checker.Result {
 	return checker.Run(c.History(), c.Checkers()...)
 }
 
-func (c *Cluster) recordTopology(node int, why string) {
-	live, cut, faulty := c.b.Net()
-	net := &checker.Net{Live: live, Cut: cut, Lossy: c.b.Lossy(), Faulty: faulty, Rate: c.b.Rates()}
-	c.rec.topology(c.b.Now(), node, net, why)
+// labelled runs op, one of the harness's operations, and labels the
+// topology changes it made with node and the label op returns (see
+// attribute). op names itself once done: a fault names its victims only
+// once it has picked them.
+func (c *Cluster) labelled(node int, op func() (label string, err error)) error {
+	mark := c.rec.mark()
+	label, err := op()
+	if err != nil {
+		return err
+	}
+	c.relabel(mark, node, label)
+	return nil
 }
 
+// relabel labels the topology changes made since mark (see attribute).
+func (c *Cluster) relabel(mark, node int, label string) {
+	c.rec.attribute(mark, c.b.Now(), node, label)
+}
 func (c *Cluster) checkNode(n int) error {
 	if n < 0 || n >= c.cfg.Nodes {
 		return fmt.Errorf("harness: node %d does not exist: nodes are 0 to %d", n, c.cfg.Nodes-1)

@@ -44,9 +44,10 @@ func (c *Cluster) setConnected(on bool, nodes []int) error {
 			isolated = append(isolated, n)
 		}
 	}
-	c.b.SetGrudge(keyDisconnect, faults.Isolate(c.cfg.Nodes, isolated...))
 	verb := map[bool]string{true: "connect", false: "disconnect"}[on]
-	c.recordTopology(nodeOrNone(nodes), fmt.Sprintf("%s %v", verb, nodes))
+	mark := c.rec.mark()
+	c.b.SetGrudge(keyDisconnect, faults.Isolate(c.cfg.Nodes, isolated...))
+	c.relabel(mark, nodeOrNone(nodes), fmt.Sprintf("%s %v", verb, nodes))
 	return nil
 }
 
@@ -54,20 +55,22 @@ func (c *Cluster) setConnected(on bool, nodes []int) error {
 // package faults). Disconnected nodes stay disconnected.
 func (c *Cluster) Partition(g faults.Grudge) {
 	c.partition = g
+	mark := c.rec.mark()
 	c.b.SetGrudge(keyPartition, g)
-	c.recordTopology(-1, "partition "+g.String())
+	c.relabel(mark, impl.None, "partition "+g.String())
 }
 
 // Heal removes the partition and reconnects every node. Faults injected with
 // Inject stay until they are healed with HealFault.
 func (c *Cluster) Heal() {
+	mark := c.rec.mark()
 	c.partition = nil
 	c.b.ClearGrudge(keyPartition)
 	for n := range c.disconnected {
 		c.disconnected[n] = false
 	}
 	c.b.ClearGrudge(keyDisconnect)
-	c.recordTopology(impl.None, "heal")
+	c.relabel(mark, impl.None, "heal")
 }
 
 func nodeOrNone(nodes []int) int {

@@ -151,6 +151,40 @@ func mustStart(t *testing.T, nodes int, seed uint64) *harness.Cluster {
 // A machine that panics is a finding of Check, the first one, with its
 // stack; the framework goes on.
 func TestPanickingMachineIsReportedNotFatal(t *testing.T) {
+	c := runFragile(t)
+	first := c.Check()[0]
+	if first.Checker != "NoPanic" || first.Outcome != checker.Violated ||
+		!strings.Contains(first.Violations[0].Summary, "node 2 panicked in Step: vote request from") {
+		t.Fatalf("the first result is %v; want NoPanic naming node 2's panic", first)
+	}
+	if stack := first.Violations[0].Window; !strings.Contains(fmt.Sprint(stack), "panicOnStep") {
+		t.Errorf("the evidence does not hold the stack: %v", stack)
+	}
+}
+
+// The network, not the harness, knows that a panic crashed a node: the
+// history shows the node down from the moment it panicked, so that no
+// checker counts it among the nodes that can still communicate.
+func TestPanicCrashedNodeIsRecordedDown(t *testing.T) {
+	c := runFragile(t)
+	var panicAt time.Duration = -1
+	for _, e := range c.History().Events {
+		switch {
+		case e.Type == checker.Panic:
+			panicAt = e.At
+		case e.Type == checker.Topology && e.Detail == faults.WhyPanicked:
+			if panicAt < 0 || e.At != panicAt || e.Node != 2 || e.Net.IsLive(2) || !e.Net.IsLive(0) || !e.Net.Faulty {
+				t.Fatalf("after a panic at %v: %+v; want node 2 down at that moment, the rest up, the network faulty", panicAt, e)
+			}
+			return
+		}
+	}
+	t.Fatalf("no topology records node 2 down after its panic at %v", panicAt)
+}
+
+// runFragile runs 3 nodes, node 2 of which panics on its first vote
+// request, for 5 s.
+func runFragile(t *testing.T) *harness.Cluster {
 	ref := reference(t)
 	target := harness.Target{Name: "fragile", Machine: func(cfg impl.MachineConfig) (impl.Machine, error) {
 		m, err := ref.Machine(cfg)
@@ -161,14 +195,7 @@ func TestPanickingMachineIsReportedNotFatal(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.RunFor(5 * time.Second)
-	first := c.Check()[0]
-	if first.Checker != "NoPanic" || first.Outcome != checker.Violated ||
-		!strings.Contains(first.Violations[0].Summary, "node 2 panicked in Step: vote request from") {
-		t.Fatalf("the first result is %v; want NoPanic naming node 2's panic", first)
-	}
-	if stack := first.Violations[0].Window; !strings.Contains(fmt.Sprint(stack), "panicOnStep") {
-		t.Errorf("the evidence does not hold the stack: %v", stack)
-	}
+	return c
 }
 
 // panicOnStep is node 2 with a bug: it panics on any vote request.

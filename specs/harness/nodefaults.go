@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
 )
 
 // Crash stops node n. Only its Storage survives; Restart brings it back.
@@ -32,11 +33,12 @@ func (c *Cluster) nodeOp(n int, name string, op func(int) error) error {
 	if err := c.checkNode(n); err != nil {
 		return err
 	}
-	if err := op(n); err != nil {
-		return fmt.Errorf("harness: %s node %d: %w", name, n, err)
-	}
-	c.recordTopology(n, fmt.Sprintf("%s %d", name, n))
-	return nil
+	return c.labelled(n, func() (string, error) {
+		if err := op(n); err != nil {
+			return "", fmt.Errorf("harness: %s node %d: %w", name, n, err)
+		}
+		return fmt.Sprintf("%s %d", name, n), nil
+	})
 }
 
 // Inject starts fault f; HealFault ends it.
@@ -44,11 +46,12 @@ func (c *Cluster) Inject(f faults.Fault) error {
 	if isNil(f) {
 		return errNilFault("Inject")
 	}
-	if err := f.Inject(c.b); err != nil {
-		return fmt.Errorf("harness: inject %v: %w", f, err)
-	}
-	c.recordTopology(-1, "inject "+f.String())
-	return nil
+	return c.labelled(impl.None, func() (string, error) {
+		if err := f.Inject(c.b); err != nil {
+			return "", fmt.Errorf("harness: inject %v: %w", f, err)
+		}
+		return "inject " + f.String(), nil
+	})
 }
 
 // HealFault ends a fault started with Inject.
@@ -56,17 +59,21 @@ func (c *Cluster) HealFault(f faults.Fault) error {
 	if isNil(f) {
 		return errNilFault("HealFault")
 	}
-	if err := f.Heal(c.b); err != nil {
-		return fmt.Errorf("harness: heal %v: %w", f, err)
-	}
-	c.recordTopology(-1, "heal "+f.String())
-	return nil
+	return c.labelled(impl.None, func() (string, error) {
+		if err := f.Heal(c.b); err != nil {
+			return "", fmt.Errorf("harness: heal %v: %w", f, err)
+		}
+		return "heal " + f.String(), nil
+	})
 }
 
 // RunSchedule plays a nemesis schedule from the current time. The schedule
 // always ends healed.
 func (c *Cluster) RunSchedule(s faults.Schedule) error {
 	start := c.b.Now()
+	// Each op's changes are pushed at its own instant, after the previous
+	// op's label: one mark serves, moved on after every op.
+	mark := c.rec.mark()
 	return s.Run(c.b, offsetClock{c.b, start}, func(op faults.Op, err error) {
 		verb := "inject "
 		if op.Heal {
@@ -74,15 +81,16 @@ func (c *Cluster) RunSchedule(s faults.Schedule) error {
 		}
 		if err != nil {
 			c.Note("%s%v failed: %v", verb, op.Fault, err)
-			return
+		} else {
+			c.relabel(mark, impl.None, verb+op.Fault.String())
 		}
-		c.recordTopology(-1, verb+op.Fault.String())
+		mark = c.rec.mark()
 	})
 }
 
 // offsetClock lets a schedule that starts at zero run from any moment.
 type offsetClock struct {
-	b     backend
+	b     faults.Network
 	start time.Duration
 }
 

@@ -51,7 +51,9 @@ func (r *recorder) Message(at time.Duration, ev faults.MessageEvent, m impl.Mess
 	r.add(checker.Event{At: at, Type: messageTypes[ev], Node: m.From, Msg: m, Detail: why})
 }
 
-func (r *recorder) topology(at time.Duration, node int, net *checker.Net, why string) {
+// Topology implements faults.Tracer.
+func (r *recorder) Topology(at time.Duration, t faults.Topology, node int, why string) {
+	net := &checker.Net{Live: t.Live, Cut: t.Cut, Lossy: t.Lossy, Faulty: t.Faulty, Rate: t.Rates}
 	r.add(checker.Event{At: at, Type: checker.Topology, Node: node, Net: net, Detail: why})
 }
 
@@ -59,17 +61,13 @@ func (r *recorder) note(at time.Duration, text string) {
 	r.add(checker.Event{At: at, Type: checker.Note, Node: impl.None, Detail: text})
 }
 
-// Leak implements rpcnet.Incidents.
-func (r *recorder) Leak(at time.Duration, node int, stack string) {
-	r.add(checker.Event{At: at, Type: checker.Leak, Node: node, Detail: stack})
+var incidentTypes = map[faults.IncidentKind]checker.EventType{
+	faults.IncidentPanic: checker.Panic,
+	faults.IncidentLeak:  checker.Leak,
+	faults.IncidentStuck: checker.Stuck,
 }
 
-// Stuck implements rpcnet.Incidents.
-func (r *recorder) Stuck(at time.Duration, node int, detail string) {
-	r.add(checker.Event{At: at, Type: checker.Stuck, Node: node, Detail: detail})
-}
-
-// Panic implements faults.PanicTracer.
-func (r *recorder) Panic(p faults.Panic) {
-	r.add(checker.Event{At: p.At, Type: checker.Panic, Node: p.Node, Detail: "in " + p.Call + ": " + p.Value + "\n" + p.Stack})
+// Incident implements faults.Tracer.
+func (r *recorder) Incident(in faults.Incident) {
+	r.add(checker.Event{At: in.At, Type: incidentTypes[in.Kind], Node: in.Node, Detail: in.Detail})
 }

@@ -207,6 +207,14 @@ func (b *Builder) Crash(node int) *Builder {
 	return b.Topology(node, "crash node", func(n *checker.Net) { n.Live[node] = false })
 }
 
+// PanicCrash records what a network pushes when node panics inside one of
+// its calls: the panic, the node observed down (term kept), and a topology
+// with the node down, labelled as the network labels it.
+func (b *Builder) PanicCrash(node int, term uint64, detail string) *Builder {
+	b.Panic(node, detail).Down(node, term, impl.None)
+	return b.Topology(node, "panicked", func(n *checker.Net) { n.Live[node] = false })
+}
+
 // Restart brings a crashed node back.
 func (b *Builder) Restart(node int) *Builder {
 	return b.Topology(node, "restart node", func(n *checker.Net) { n.Live[node] = true })
