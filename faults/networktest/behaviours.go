@@ -1,0 +1,173 @@
+package networktest
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
+)
+
+var sentinelNames = map[error]string{
+	faults.ErrNoSuchNode: "ErrNoSuchNode", faults.ErrCrashed: "ErrCrashed", faults.ErrNotCrashed: "ErrNotCrashed",
+	faults.ErrPaused: "ErrPaused", faults.ErrNotPaused: "ErrNotPaused",
+}
+
+func errorsWrapSentinels(e env) error {
+	n := e.net
+	var errs []error
+	want := func(what string, err, sentinel error) {
+		if !errors.Is(err, sentinel) {
+			errs = append(errs, fmt.Errorf("%s returned %v, which does not wrap faults.%s", what, err, sentinelNames[sentinel]))
+		}
+	}
+	want("Crash of a node outside the cluster", n.Crash(nodes), faults.ErrNoSuchNode)
+	want("Restart of a running node", n.Restart(0), faults.ErrNotCrashed)
+	want("Resume of a node not paused", n.Resume(0), faults.ErrNotPaused)
+	if err := n.Pause(0); err != nil {
+		return fmt.Errorf("Pause: %w", err)
+	}
+	want("a second Pause", n.Pause(0), faults.ErrPaused)
+	if err := n.Crash(1); err != nil {
+		return fmt.Errorf("Crash: %w", err)
+	}
+	want("a second Crash", n.Crash(1), faults.ErrCrashed)
+	want("Pause of a crashed node", n.Pause(1), faults.ErrCrashed)
+	if err := n.Skew(2, 0); !errors.Is(err, faults.ErrSkewRate) && !errors.Is(err, faults.ErrUnsupported) {
+		errs = append(errs, fmt.Errorf("Skew to rate 0 returned %v, which wraps neither faults.ErrSkewRate nor faults.ErrUnsupported", err))
+	}
+	return errors.Join(errs...)
+}
+
+// changesPushTopology makes each kind of change and looks at the topology
+// the tracer heard last.
+func changesPushTopology(e env) error {
+	if first := e.tracer.first(); first.why != faults.WhyStart || !all(first.t.Live) {
+		return fmt.Errorf("the first topology pushed is %q %+v; want %q with every node up", first.why, first.t, faults.WhyStart)
+	}
+	changes := []struct {
+		what string
+		do   func(n faults.Network) error
+		ok   func(t faults.Topology) bool
+	}{
+		{"a grudge isolating node 2", func(n faults.Network) error { n.SetGrudge("t", faults.Isolate(nodes, 2)); return nil },
+			func(t faults.Topology) bool { return t.Cut[2][0] && t.Cut[0][2] && !t.Cut[0][1] && t.Faulty }},
+		{"the grudge cleared", func(n faults.Network) error { n.ClearGrudge("t"); return nil },
+			func(t faults.Topology) bool { return !t.Cut[2][0] && !t.Faulty }},
+		{"a drop rule on 0->1", func(n faults.Network) error { return n.SetRule("r", faults.LinkRule{From: 0, To: 1, Drop: 0.5}) },
+			func(t faults.Topology) bool { return t.Lossy[0][1] && !t.Lossy[1][0] && t.Faulty }},
+		{"the rule cleared", func(n faults.Network) error { n.ClearRule("r"); return nil },
+			func(t faults.Topology) bool { return !t.Lossy[0][1] && !t.Faulty }},
+		{"node 1 crashed", func(n faults.Network) error { return n.Crash(1) },
+			func(t faults.Topology) bool { return !t.Live[1] && t.Live[0] && t.Faulty }},
+		{"node 1 restarted", func(n faults.Network) error { return n.Restart(1) },
+			func(t faults.Topology) bool { return all(t.Live) && !t.Faulty }},
+		{"node 2 paused", func(n faults.Network) error { return n.Pause(2) },
+			func(t faults.Topology) bool { return !t.Live[2] && t.Faulty }},
+		{"node 2 resumed", func(n faults.Network) error { return n.Resume(2) },
+			func(t faults.Topology) bool { return all(t.Live) && !t.Faulty }},
+		{"the network closed", func(n faults.Network) error { n.Close(); return nil },
+			func(t faults.Topology) bool { return !t.Live[0] && !t.Live[1] && !t.Live[2] && t.Faulty }},
+	}
+	for _, c := range changes {
+		_, before := e.tracer.last()
+		if err := c.do(e.net); err != nil {
+			return fmt.Errorf("%s: %w", c.what, err)
+		}
+		last, after := e.tracer.last()
+		if after == before || !c.ok(last.t) {
+			return fmt.Errorf("after %s the tracer last heard %q %+v (%d topologies pushed by it)", c.what, last.why, last.t, after-before)
+		}
+	}
+	return nil
+}
+
+func cutLoses(e env) error {
+	e.net.SetGrudge("cut", faults.OneWay([]int{0}, []int{1}))
+	cut, back := e.probes.received(0, 1, impl.KindHeartbeat), e.probes.received(1, 0, impl.KindHeartbeat)
+	e.net.RunFor(settle)
+	if got := e.probes.received(0, 1, impl.KindHeartbeat); got != cut {
+		return fmt.Errorf("node 1 received %d heartbeats from node 0 after 0->1 was cut; want none", got-cut)
+	}
+	if e.probes.received(1, 0, impl.KindHeartbeat) == back {
+		return errors.New("a one-way cut of 0->1 also stopped 1->0")
+	}
+	return nil
+}
+
+func dropLosesByKind(e env) error {
+	if err := e.net.SetRule("drop", faults.LinkRule{From: 0, To: 1, Kinds: []impl.Kind{impl.KindHeartbeat}, Drop: 1}); err != nil {
+		return err
+	}
+	e.net.RunFor(inFlight) // what was sent before the rule may still arrive
+	beats, votes := e.probes.received(0, 1, impl.KindHeartbeat), e.probes.received(0, 1, impl.KindVoteRequest)
+	e.net.RunFor(settle)
+	if got := e.probes.received(0, 1, impl.KindHeartbeat); got != beats {
+		return fmt.Errorf("node 1 received %d heartbeats from node 0 under a rule that drops them all", got-beats)
+	}
+	if e.probes.received(0, 1, impl.KindVoteRequest) == votes {
+		return errors.New("a rule that drops heartbeats also lost every vote request")
+	}
+	return nil
+}
+
+func pauseHolds(e env) error {
+	if err := e.net.Pause(1); err != nil {
+		return err
+	}
+	held := e.probes.received(0, 1, impl.KindHeartbeat)
+	e.net.RunFor(settle)
+	if got := e.probes.received(0, 1, impl.KindHeartbeat); got != held {
+		return fmt.Errorf("paused node 1 received %d heartbeats", got-held)
+	}
+	if err := e.net.Resume(1); err != nil {
+		return err
+	}
+	e.net.RunFor(settle)
+	if e.probes.received(0, 1, impl.KindHeartbeat) == held {
+		return errors.New("node 1 received nothing after it was resumed")
+	}
+	return nil
+}
+
+func crashKeepsStorage(e env) error {
+	if err := e.net.Crash(1); err != nil {
+		return err
+	}
+	if st := e.net.Status(1); st.Role != impl.Down || e.net.Live(1) {
+		return fmt.Errorf("crashed node 1 reports %v, live %t; want down", st, e.net.Live(1))
+	}
+	if err := e.net.Restart(1); err != nil {
+		return err
+	}
+	e.net.RunFor(settle)
+	if got, want := e.net.Status(1).Term, storedTerm(1, 1); got != want {
+		return fmt.Errorf("restarted node 1 reports term %d; its storage held %d (a fresh storage would give %d)", got, want, storedTerm(1, 2))
+	}
+	return nil
+}
+
+func leaderIsHighestTerm(e env) error {
+	e.probes.lead(0, 50)
+	e.probes.lead(2, 90)
+	e.net.RunFor(settle)
+	if got, ok := e.net.Leader(); !ok || got != 2 {
+		return fmt.Errorf("nodes 0 and 2 lead terms 50 and 90, and Leader() is %d, %t; want 2", got, ok)
+	}
+	if err := e.net.Crash(2); err != nil {
+		return err
+	}
+	if got, ok := e.net.Leader(); !ok || got != 0 {
+		return fmt.Errorf("with node 2 down Leader() is %d, %t; want 0, the live leader", got, ok)
+	}
+	return nil
+}
+
+func all(live []bool) bool {
+	for _, l := range live {
+		if !l {
+			return false
+		}
+	}
+	return len(live) > 0
+}

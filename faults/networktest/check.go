@@ -1,0 +1,79 @@
+package networktest
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/impl"
+)
+
+// Config is what a Maker builds a network from.
+type Config struct {
+	Nodes int
+	Seed  uint64
+	// Factory builds the contract's probe nodes; a network of goroutine
+	// nodes runs them through impl/driver.
+	Factory impl.MachineFactory
+	Tracer  faults.Tracer
+}
+
+// Maker builds the network under test.
+type Maker func(cfg Config) (faults.Network, error)
+
+// nodes is the contract's cluster size.
+const nodes = 3
+
+// settle is long enough for a few ticks and deliveries on any network.
+const settle = time.Second
+
+// inFlight is longer than any message takes with the networks' default
+// latency: a rule applies to messages sent after it.
+const inFlight = 200 * time.Millisecond
+
+// env is one case's network, probes and tracer.
+type env struct {
+	net    faults.Network
+	probes *probes
+	tracer *topologyTracer
+}
+
+type behaviour struct {
+	name  string
+	check func(e env) error
+}
+
+var contract = []behaviour{
+	{"errors wrap the sentinels", errorsWrapSentinels},
+	{"every change pushes a topology", changesPushTopology},
+	{"a cut loses messages at send and in flight", cutLoses},
+	{"a drop rule of 1 loses every message of its kinds", dropLosesByKind},
+	{"pause holds traffic", pauseHolds},
+	{"crash keeps storage and restart restores it", crashKeepsStorage},
+	{"the leader is the node that leads the highest term", leaderIsHighestTerm},
+}
+
+// Check runs every behaviour of the contract against a fresh network from
+// make, and returns what broke, one line per behaviour, or nil.
+func Check(make Maker) error {
+	var errs []error
+	for _, b := range contract {
+		if err := run(make, b); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", b.name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func run(make Maker, b behaviour) error {
+	e := env{probes: newProbes(), tracer: &topologyTracer{}}
+	net, err := make(Config{Nodes: nodes, Seed: 1, Factory: e.probes.factory, Tracer: e.tracer})
+	if err != nil {
+		return fmt.Errorf("the network did not start: %w", err)
+	}
+	e.net = net
+	defer net.Close()
+	net.RunFor(settle)
+	return b.check(e)
+}

@@ -1,0 +1,102 @@
+package networktest
+
+import (
+	"sync"
+
+	"github.com/ballot-go/ballot/impl"
+)
+
+// probes is the contract's cluster: on every tick each node sends one
+// heartbeat and one vote request to every peer, and counts what it
+// receives. Goroutine networks call from many goroutines, so it locks.
+type probes struct {
+	mu sync.Mutex
+	// got counts deliveries per link and kind.
+	got map[link]int
+	// leads makes node n report itself leader of a term.
+	leads map[int]uint64
+	// builds counts the machines built per node: a restart is a build.
+	builds map[int]int
+}
+
+type link struct {
+	from, to int
+	kind     impl.Kind
+}
+
+// kinds are what a probe sends.
+var kinds = []impl.Kind{impl.KindHeartbeat, impl.KindVoteRequest}
+
+func newProbes() *probes {
+	return &probes{got: map[link]int{}, leads: map[int]uint64{}, builds: map[int]int{}}
+}
+
+// received is how many messages of kind reached to from from.
+func (p *probes) received(from, to int, kind impl.Kind) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.got[link{from, to, kind}]
+}
+
+func (p *probes) lead(node int, term uint64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.leads[node] = term
+}
+
+func (p *probes) factory(cfg impl.MachineConfig) (impl.Machine, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.builds[cfg.ID]++
+	return &probe{p: p, cfg: cfg, build: p.builds[cfg.ID]}, nil
+}
+
+// probe is one node. Its term is what its Storage holds. On its first tick
+// it stores storedTerm(ID, build) unless something is stored already, so a
+// restarted node shows whether its storage was kept.
+type probe struct {
+	p     *probes
+	cfg   impl.MachineConfig
+	build int
+	out   []impl.Message
+}
+
+func (n *probe) Tick() {
+	if n.cfg.Storage.HardState().Term == 0 {
+		n.cfg.Storage.SetHardState(impl.HardState{Term: storedTerm(n.cfg.ID, n.build), VotedFor: impl.None})
+	}
+	for _, peer := range n.cfg.Peers {
+		if peer == n.cfg.ID {
+			continue
+		}
+		for _, k := range kinds {
+			n.out = append(n.out, impl.Message{From: n.cfg.ID, To: peer, Term: 1, Kind: k})
+		}
+	}
+}
+
+func (n *probe) Step(m impl.Message) {
+	n.p.mu.Lock()
+	defer n.p.mu.Unlock()
+	n.p.got[link{m.From, m.To, m.Kind}]++
+}
+
+func (n *probe) Ready() []impl.Message {
+	out := n.out
+	n.out = nil
+	return out
+}
+
+func (n *probe) Status() impl.Status {
+	n.p.mu.Lock()
+	term, leads := n.p.leads[n.cfg.ID]
+	n.p.mu.Unlock()
+	st := impl.Status{ID: n.cfg.ID, Term: n.cfg.Storage.HardState().Term, Role: impl.Follower, Leader: impl.None, VotedFor: impl.None}
+	if leads {
+		st.Term, st.Role, st.Leader = term, impl.Leader, n.cfg.ID
+	}
+	return st
+}
+
+// storedTerm is what build (1 for the first) of node id stores.
+func storedTerm(id, build int) uint64 { return uint64(10*build + id) }
