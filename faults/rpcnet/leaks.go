@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ballot-go/ballot/faults/goroutines"
+	"github.com/ballot-go/ballot/internal/goroutines"
 )
 
 // reportLeaks reports every goroutine of incarnation inc of node i that is

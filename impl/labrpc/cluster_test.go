@@ -6,9 +6,9 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/ballot-go/ballot/faults/goroutines"
 	"github.com/ballot-go/ballot/impl/labrpc"
 	"github.com/ballot-go/ballot/impl/labrpc/example"
+	"github.com/ballot-go/ballot/internal/goroutines"
 )
 
 // awaitOneLeader polls every 10 ms, up to limit, until exactly one live node

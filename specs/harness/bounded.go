@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ballot-go/ballot/faults/goroutines"
+	"github.com/ballot-go/ballot/internal/goroutines"
 )
 
 // DefaultRunLimit bounds a run that is not in a bubble, in wall time.

@@ -12,8 +12,8 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/ballot-go/ballot/faults/goroutines"
 	"github.com/ballot-go/ballot/faults/rpcnet"
+	"github.com/ballot-go/ballot/internal/goroutines"
 )
 
 // Watch bounds a run in a bubble. Zero fields take the defaults.

@@ -4,7 +4,7 @@ import (
 	"log"
 	"time"
 
-	"github.com/ballot-go/ballot/faults/goroutines"
+	"github.com/ballot-go/ballot/internal/goroutines"
 )
 
 // A watchdog, run outside the bubble by the goroutine that started it with
