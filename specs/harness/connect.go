@@ -60,9 +60,9 @@ func (c *Cluster) Partition(g faults.Grudge) {
 	c.relabel(mark, impl.None, "partition "+g.String())
 }
 
-// Heal removes the partition and reconnects every node. Faults injected with
+// HealPartition removes the partition and reconnects every node. Faults injected with
 // Inject stay until they are healed with HealFault.
-func (c *Cluster) Heal() {
+func (c *Cluster) HealPartition() {
 	mark := c.rec.mark()
 	c.partition = nil
 	c.b.ClearGrudge(keyPartition)

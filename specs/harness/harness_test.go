@@ -103,7 +103,7 @@ func TestIsolatedMajorityElectsAndHistoryPassesCheckers(t *testing.T) {
 	if leader2 == leader || term2 <= term {
 		t.Fatalf("after isolating %d (term %d) the leader is %d (term %d)", leader, term, leader2, term2)
 	}
-	c.Heal()
+	c.HealPartition()
 	if _, _, err := c.CheckConverged(); err != nil {
 		t.Fatal(err)
 	}
