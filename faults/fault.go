@@ -25,7 +25,11 @@ type Target interface {
 	Crash(n int) error
 	// Restart builds a fresh node n from its Storage.
 	Restart(n int) error
-	// Pause stops node n's clock and deliveries; messages to it queue.
+	// Pause holds node n: nothing is delivered to it or sent by it until
+	// Resume, and messages to it queue. Where the network can, its clock
+	// stops too, as SIGSTOP would stop a process (the simulator). A
+	// goroutine node's timers cannot be stopped from outside, so on the
+	// RPC network it keeps ticking, like a process whose network stalled.
 	Pause(n int) error
 	Resume(n int) error
 	// Skew makes node n's clock run at rate times the normal speed (1 is normal).

@@ -9,9 +9,11 @@ func init() {
 	Register("pause", func(r *rand.Rand, n int) Fault { return &PauseFault{Node: randNode(r, n)} })
 }
 
-// PauseFault freezes Node, like SIGSTOP: it neither ticks nor receives, and
-// messages to it queue until Heal resumes it. Unlike a crash it keeps all its
-// state, so it wakes up believing whatever it believed, perhaps that it leads.
+// PauseFault holds Node (see Target.Pause): it neither receives nor sends,
+// and messages to it queue until Heal resumes it; in the simulator its
+// clock stops too, like SIGSTOP, while a goroutine node keeps ticking.
+// Unlike a crash it keeps all its state, so it wakes up believing whatever
+// it believed, perhaps that it leads.
 type PauseFault struct {
 	Node int
 	rec  nodeRecord
