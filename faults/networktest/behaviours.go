@@ -111,6 +111,22 @@ func dropLosesByKind(e env) error {
 	return nil
 }
 
+func duplicateDeliversTwice(e env) error {
+	if err := e.net.SetRule("dup", faults.LinkRule{From: 0, To: 1, Kinds: []impl.Kind{impl.KindHeartbeat}, Duplicate: 1}); err != nil {
+		return err
+	}
+	e.net.RunFor(inFlight)
+	beats, votes := e.probes.received(0, 1, impl.KindHeartbeat), e.probes.received(0, 1, impl.KindVoteRequest)
+	e.net.RunFor(settle)
+	beats, votes = e.probes.received(0, 1, impl.KindHeartbeat)-beats, e.probes.received(0, 1, impl.KindVoteRequest)-votes
+	// One of each is sent per tick; a copy in flight at either end of the
+	// window may fall outside it.
+	if votes == 0 || beats < 2*votes-2 || beats > 2*votes+2 {
+		return fmt.Errorf("under a rule that duplicates every heartbeat, node 1 received %d heartbeats and %d vote requests; want twice as many heartbeats", beats, votes)
+	}
+	return nil
+}
+
 func pauseHolds(e env) error {
 	if err := e.net.Pause(1); err != nil {
 		return err

@@ -49,6 +49,7 @@ var contract = []behaviour{
 	{"every change pushes a topology", changesPushTopology},
 	{"a cut loses messages at send and in flight", cutLoses},
 	{"a drop rule of 1 loses every message of its kinds", dropLosesByKind},
+	{"a duplicate rule of 1 delivers every message of its kinds twice", duplicateDeliversTwice},
 	{"pause holds traffic", pauseHolds},
 	{"crash keeps storage and restart restores it", crashKeepsStorage},
 	{"the leader is the node that leads the highest term", leaderIsHighestTerm},

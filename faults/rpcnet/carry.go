@@ -68,22 +68,13 @@ func (n *Net) reachable(from, to int) (bool, string) {
 	return true, ""
 }
 
-// applyRules draws this leg's fate from the active rules. Callers hold n.mu.
+// applyRules draws this leg's fate by the one definition
+// (faults.LinkState.Copies, then CopyDelay). A lost leg still takes a
+// travel time before its caller learns of it. A duplicate is served with
+// the first copy, on the first copy's delay. Callers hold n.mu.
 func (n *Net) applyRules(m impl.Message) (drop, dup bool, delay time.Duration) {
-	delay = n.cfg.Latency.Sample(n.netRand)
-	rules := n.links.Rules()
-	for i := range rules {
-		r := &rules[i]
-		if !r.Matches(m) {
-			continue
-		}
-		drop = drop || (r.Drop > 0 && n.netRand.Float64() < r.Drop)
-		dup = dup || (r.Duplicate > 0 && n.netRand.Float64() < r.Duplicate)
-		if r.Delay != (faults.Delay{}) {
-			delay += r.Delay.Sample(n.netRand)
-		}
-	}
-	return drop, dup, max(delay, 0)
+	copies := n.links.Copies(m, n.netRand)
+	return copies == 0, copies > 1, n.links.CopyDelay(m, n.cfg.Latency, n.netRand)
 }
 
 // waitDead is how long a caller waits to learn that a peer is unreachable.

@@ -1,11 +1,6 @@
 package sim
 
-import (
-	"time"
-
-	"github.com/ballot-go/ballot/faults"
-	"github.com/ballot-go/ballot/impl"
-)
+import "github.com/ballot-go/ballot/impl"
 
 // send puts what node from emitted on the wire. From is stamped with the
 // sender's id, so a machine cannot send on a link it is not on. Order of
@@ -28,41 +23,19 @@ func (s *Sim) send(from int, out []impl.Message) {
 	}
 }
 
-// transmit applies the link rules to m and queues the surviving copies.
+// transmit draws m's fate under the link rules (faults.LinkState.Copies)
+// and queues the surviving copies.
 func (s *Sim) transmit(m impl.Message) {
-	copies := 1
-	rules := s.links.Rules()
-	for i := range rules {
-		r := &rules[i]
-		if !r.Matches(m) {
-			continue
-		}
-		if r.Drop > 0 && s.netRand.Float64() < r.Drop {
-			s.drop(m, WhyRule)
-			return
-		}
-		if r.Duplicate > 0 && s.netRand.Float64() < r.Duplicate {
-			copies++
-		}
+	copies := s.links.Copies(m, s.netRand)
+	if copies == 0 {
+		s.drop(m, WhyRule)
+		return
 	}
 	s.stats.Duplicated += uint64(copies - 1)
 	for range copies {
 		s.seq++
-		s.queue.push(envelope{at: s.now + s.delay(m), seq: s.seq, msg: m})
+		s.queue.push(envelope{at: s.now + s.links.CopyDelay(m, s.cfg.Latency, s.netRand), seq: s.seq, msg: m})
 	}
-}
-
-// delay samples how long one copy of m travels.
-func (s *Sim) delay(m impl.Message) time.Duration {
-	d := s.cfg.Latency.Sample(s.netRand)
-	rules := s.links.Rules()
-	for i := range rules {
-		r := &rules[i]
-		if r.Delay != (faults.Delay{}) && r.Matches(m) {
-			d += r.Delay.Sample(s.netRand)
-		}
-	}
-	return max(d, 0)
 }
 
 // deliver hands an arrived message to its receiver, or queues or drops it.
