@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 )
 
 // Label keys on every goroutine of a cluster. A node's goroutines carry its
@@ -31,4 +32,27 @@ func setLabels(run string, node, incarnation int) {
 // setRoleLabels labels the calling goroutine as one of the framework's.
 func setRoleLabels(run, role string) {
 	pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels(LabelRun, run, LabelNode, role)))
+}
+
+// Owner names who a goroutine with these labels belongs to, for a report:
+// "node 2", "node 2's State() call", "the network", or "the scenario and
+// the test framework" for a goroutine no cluster labelled.
+func Owner(labels map[string]string) string {
+	node := labels[LabelNode]
+	switch {
+	case node == "":
+		return "the scenario and the test framework"
+	case node == FrameworkRole:
+		return "the network"
+	case strings.HasPrefix(node, PollerPrefix):
+		return "node " + strings.TrimPrefix(node, PollerPrefix) + "'s State() call"
+	}
+	return "node " + node
+}
+
+// NodeOwned reports whether a goroutine with these labels is a node's own
+// (or one of its State calls), not the network's or the test's.
+func NodeOwned(labels map[string]string) bool {
+	node := labels[LabelNode]
+	return node != "" && node != FrameworkRole
 }

@@ -135,7 +135,7 @@ func suspectsFirst(gs []goroutines.Goroutine) []goroutines.Goroutine {
 			return 0
 		case !g.Durable:
 			return 1
-		case g.Labels[rpcnet.LabelNode] != "" && g.Labels[rpcnet.LabelNode] != rpcnet.FrameworkRole:
+		case rpcnet.NodeOwned(g.Labels):
 			return 2
 		}
 		return 3
@@ -151,18 +151,7 @@ func suspectsFirst(gs []goroutines.Goroutine) []goroutines.Goroutine {
 }
 
 // owner names who a goroutine belongs to, from its labels.
-func owner(g goroutines.Goroutine) string {
-	node := g.Labels[rpcnet.LabelNode]
-	switch {
-	case node == "":
-		return "the scenario and the test framework"
-	case node == rpcnet.FrameworkRole:
-		return "the network"
-	case strings.HasPrefix(node, rpcnet.PollerPrefix):
-		return "node " + strings.TrimPrefix(node, rpcnet.PollerPrefix) + "'s State() call"
-	}
-	return "node " + node
-}
+func owner(g goroutines.Goroutine) string { return rpcnet.Owner(g.Labels) }
 
 func lockWaiters(gs []goroutines.Goroutine) int {
 	n := 0
