@@ -58,7 +58,7 @@ func (t *transport) arrive(from, to int, m impl.Message) bool {
 
 // reachable says whether a message from->to can get through now. Callers
 // hold n.mu.
-func (n *Net) reachable(from, to int) (bool, string) {
+func (n *Network) reachable(from, to int) (bool, string) {
 	switch {
 	case n.links.Cut(from, to):
 		return false, faults.WhyCut
@@ -72,7 +72,7 @@ func (n *Net) reachable(from, to int) (bool, string) {
 // (faults.LinkState.Copies, then CopyDelay). A lost leg still takes a
 // travel time before its caller learns of it. A duplicate is served with
 // the first copy, on the first copy's delay. Callers hold n.mu.
-func (n *Net) applyRules(m impl.Message) (drop, dup bool, delay time.Duration) {
+func (n *Network) applyRules(m impl.Message) (drop, dup bool, delay time.Duration) {
 	copies := n.links.Copies(m, n.netRand)
 	return copies == 0, copies > 1, n.links.CopyDelay(m, n.cfg.Latency, n.netRand)
 }

@@ -11,7 +11,7 @@ import (
 // the first time a type loses one the network warns, as labgob does.
 
 // deepCopy returns a copy of v that shares no memory with it.
-func (n *Net) deepCopy(v any) any {
+func (n *Network) deepCopy(v any) any {
 	if v == nil {
 		return nil
 	}
@@ -23,13 +23,13 @@ func (n *Net) deepCopy(v any) any {
 
 // copyReply copies a served reply (a pointer) into the caller's (a pointer
 // of the same type).
-func (n *Net) copyReply(dst, src any) {
+func (n *Network) copyReply(dst, src any) {
 	n.copyInto(reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem(), map[uintptr]reflect.Value{})
 }
 
 // copyInto copies src into dst, which must be settable and of src's type.
 // seen maps pointers already copied, so cycles and shared pointers survive.
-func (n *Net) copyInto(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
+func (n *Network) copyInto(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
 	switch src.Kind() {
 	case reflect.Pointer:
 		n.copyPointer(dst, src, seen)
@@ -63,7 +63,7 @@ func (n *Net) copyInto(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
 	}
 }
 
-func (n *Net) copyPointer(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
+func (n *Network) copyPointer(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
 	if src.IsNil() {
 		return
 	}
@@ -77,7 +77,7 @@ func (n *Net) copyPointer(dst, src reflect.Value, seen map[uintptr]reflect.Value
 	dst.Set(p)
 }
 
-func (n *Net) copyStruct(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
+func (n *Network) copyStruct(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
 	t := src.Type()
 	for i := range t.NumField() {
 		if !t.Field(i).IsExported() {
@@ -88,7 +88,7 @@ func (n *Net) copyStruct(dst, src reflect.Value, seen map[uintptr]reflect.Value)
 	}
 }
 
-func (n *Net) copyMap(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
+func (n *Network) copyMap(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
 	if src.IsNil() {
 		return
 	}
@@ -105,7 +105,7 @@ func (n *Net) copyMap(dst, src reflect.Value, seen map[uintptr]reflect.Value) {
 
 // warnUnexported warns once per run about each field lost: once is enough
 // to find the bug, and every run's log shows it.
-func (n *Net) warnUnexported(t reflect.Type, field string) {
+func (n *Network) warnUnexported(t reflect.Type, field string) {
 	key := t.String() + "." + field
 	if _, dup := n.warned.LoadOrStore(key, true); dup {
 		return

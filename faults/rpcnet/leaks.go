@@ -12,7 +12,7 @@ import (
 
 // reportLeaks reports every goroutine of incarnation inc of node i that is
 // still alive: it is called once the grace period after Stop has passed.
-func (n *Net) reportLeaks(i, inc int) {
+func (n *Network) reportLeaks(i, inc int) {
 	for _, r := range n.nodeRecords(i, inc) {
 		stack := fmt.Sprintf("%d goroutine(s) of node %d (incarnation %d) still running %v after it stopped:\n%s",
 			r.Count, i, inc, n.cfg.LeakGrace, goroutines.FormatFrames(r.Frames))
@@ -25,7 +25,7 @@ func (n *Net) reportLeaks(i, inc int) {
 
 // nodeStacks describes the goroutines of incarnation inc of node i, and the
 // poller's, which is where a blocked State call shows.
-func (n *Net) nodeStacks(i, inc int) string {
+func (n *Network) nodeStacks(i, inc int) string {
 	var b strings.Builder
 	for _, r := range n.records(func(l map[string]string) bool {
 		return n.ofNode(l, i, inc) || l[LabelRun] == n.run && l[LabelNode] == fmt.Sprint(PollerPrefix, i)
@@ -39,17 +39,17 @@ func (n *Net) nodeStacks(i, inc int) string {
 }
 
 // nodeRecords are the goroutine profile's records of incarnation inc of node i.
-func (n *Net) nodeRecords(i, inc int) []goroutines.Record {
+func (n *Network) nodeRecords(i, inc int) []goroutines.Record {
 	return n.records(func(l map[string]string) bool { return n.ofNode(l, i, inc) })
 }
 
-func (n *Net) ofNode(labels map[string]string, i, inc int) bool {
+func (n *Network) ofNode(labels map[string]string, i, inc int) bool {
 	return labels[LabelRun] == n.run && labels[LabelNode] == strconv.Itoa(i) &&
 		labels[LabelIncarnation] == strconv.Itoa(inc)
 }
 
 // records reads the goroutine profile and keeps the records whose labels match.
-func (n *Net) records(match func(labels map[string]string) bool) []goroutines.Record {
+func (n *Network) records(match func(labels map[string]string) bool) []goroutines.Record {
 	var buf bytes.Buffer
 	if err := pprof.Lookup("goroutine").WriteTo(&buf, 1); err != nil {
 		n.log.Error("reading the goroutine profile", "error", err)

@@ -11,7 +11,7 @@ import (
 )
 
 // member is one node of the cluster across its incarnations. Every field is
-// guarded by Net.mu.
+// guarded by Network.mu.
 type member struct {
 	id          int
 	storage     *impl.MemStorage
@@ -32,7 +32,7 @@ type member struct {
 
 // boot builds the member's next incarnation under its goroutine labels, so
 // every goroutine the factory starts is attributed to it.
-func (n *Net) boot(i int) error {
+func (n *Network) boot(i int) error {
 	n.mu.Lock()
 	m := n.members[i]
 	inc, done := m.incarnation, make(chan struct{})
@@ -80,7 +80,7 @@ func construct(f impl.NodeFactory, env impl.Env) (node impl.Node, h impl.Handler
 	return f(env)
 }
 
-func (n *Net) peers() []int {
+func (n *Network) peers() []int {
 	ps := make([]int, n.cfg.Nodes)
 	for i := range ps {
 		ps[i] = i
@@ -91,7 +91,7 @@ func (n *Net) peers() []int {
 // stopMember stops the member's current incarnation, if it runs: its calls
 // are cancelled at once, Stop is called (and bounded), and after the grace
 // period any goroutine of it still alive is reported as a leak.
-func (n *Net) stopMember(i int, why string) bool {
+func (n *Network) stopMember(i int, why string) bool {
 	n.mu.Lock()
 	m := n.members[i]
 	if !m.live {
@@ -116,7 +116,7 @@ func (n *Net) stopMember(i int, why string) bool {
 // reap calls Stop on a stopped incarnation and then checks it for leaks. A
 // Stop that never returns is reported stuck, with the node's goroutines,
 // and not also as leaks: they could not have exited while Stop hangs.
-func (n *Net) reap(i, inc int, node impl.Node) {
+func (n *Network) reap(i, inc int, node impl.Node) {
 	stopped := make(chan struct{})
 	go func() {
 		setLabels(n.run, i, inc) // a Stop that never returns is the node's own goroutine
@@ -148,7 +148,7 @@ const (
 // cost one look, not the whole grace. The waits double, so that a goroutine
 // that never exits costs a handful of looks at the goroutine profile, whose
 // cost grows with every goroutine left in the process.
-func (n *Net) awaitExit(i, inc int) {
+func (n *Network) awaitExit(i, inc int) {
 	deadline := time.Now().Add(n.cfg.LeakGrace)
 	for wait := leakPoll; len(n.nodeRecords(i, inc)) > 0 && time.Now().Before(deadline); wait = min(2*wait, leakPollMax) {
 		time.Sleep(min(wait, time.Until(deadline)))
@@ -157,7 +157,7 @@ func (n *Net) awaitExit(i, inc int) {
 
 // current reports whether incarnation inc of node i is the one running.
 // Callers hold n.mu.
-func (n *Net) current(i, inc int) bool {
+func (n *Network) current(i, inc int) bool {
 	m := n.members[i]
 	return m.live && m.incarnation == inc
 }

@@ -10,7 +10,7 @@ import (
 
 // observer receives a node's own reports of its status.
 type observer struct {
-	n    *Net
+	n    *Network
 	node int
 	inc  int
 }
@@ -36,7 +36,7 @@ func (o observer) Observe(s impl.Status) {
 // poller label, so a watchdog that finds it blocked knows whose State is
 // stuck. A State that blocks holds up the others' polls; the stuck check,
 // on its own goroutine, reports it.
-func (n *Net) pollAll() {
+func (n *Network) pollAll() {
 	defer close(n.pollDone)
 	ticker := time.NewTicker(n.cfg.Poll)
 	defer ticker.Stop()
@@ -52,7 +52,7 @@ func (n *Net) pollAll() {
 	}
 }
 
-func (n *Net) pollNode(i int) {
+func (n *Network) pollNode(i int) {
 	n.mu.Lock()
 	m := n.members[i]
 	if !m.live {
@@ -71,12 +71,12 @@ func (n *Net) pollNode(i int) {
 	n.recordStatus(i, inc, n.merge(i, term, leader), func(m *member) bool { return m.reports == reports })
 }
 
-func (n *Net) callState(i int, node impl.Node) (term uint64, leader bool) {
+func (n *Network) callState(i int, node impl.Node) (term uint64, leader bool) {
 	defer n.recoverPanic(i, "State")
 	return node.State()
 }
 
-func (n *Net) endPoll(i, inc int) {
+func (n *Network) endPoll(i, inc int) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.current(i, inc) {
@@ -87,7 +87,7 @@ func (n *Net) endPoll(i, inc int) {
 // merge turns a polled (term, isLeader) into a Status, keeping what the node
 // reported itself (its role as candidate, whom it follows, its vote) while
 // that report agrees with the poll.
-func (n *Net) merge(i int, term uint64, leader bool) impl.Status {
+func (n *Network) merge(i int, term uint64, leader bool) impl.Status {
 	n.mu.Lock()
 	m := n.members[i]
 	obs, has := m.observed, m.hasObserved
@@ -103,14 +103,14 @@ func (n *Net) merge(i int, term uint64, leader bool) impl.Status {
 }
 
 // setStatus records incarnation inc of node i's status if it changed.
-func (n *Net) setStatus(i, inc int, st impl.Status) {
+func (n *Network) setStatus(i, inc int, st impl.Status) {
 	n.recordStatus(i, inc, st, func(*member) bool { return true })
 }
 
 // recordStatus records st if it changed and still holds by fresh. The
 // tracer lock is held throughout, so that the history shows statuses in
 // the order the member took them.
-func (n *Net) recordStatus(i, inc int, st impl.Status, fresh func(m *member) bool) {
+func (n *Network) recordStatus(i, inc int, st impl.Status, fresh func(m *member) bool) {
 	n.traceMu.Lock()
 	defer n.traceMu.Unlock()
 	n.mu.Lock()
@@ -128,7 +128,7 @@ func (n *Net) recordStatus(i, inc int, st impl.Status, fresh func(m *member) boo
 
 // stuckLoop reports nodes whose State has not answered within StuckAfter.
 // It looks ten times per StuckAfter: the report is late by a tenth at most.
-func (n *Net) stuckLoop() {
+func (n *Network) stuckLoop() {
 	ticker := time.NewTicker(max(n.cfg.StuckAfter/10, n.cfg.Poll))
 	defer ticker.Stop()
 	for {
@@ -145,7 +145,7 @@ func (n *Net) stuckLoop() {
 	}
 }
 
-func (n *Net) lateState(i int) (inc int, late bool) {
+func (n *Network) lateState(i int) (inc int, late bool) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	m := n.members[i]

@@ -6,7 +6,7 @@ import (
 )
 
 // Status is node i's latest status; Role is impl.Down while it is stopped.
-func (n *Net) Status(i int) impl.Status {
+func (n *Network) Status(i int) impl.Status {
 	if !n.valid(i) {
 		return impl.DownStatus(i, 0)
 	}
@@ -20,7 +20,7 @@ func (n *Net) Status(i int) impl.Status {
 }
 
 // Live reports whether node i runs and is not paused.
-func (n *Net) Live(i int) bool {
+func (n *Network) Live(i int) bool {
 	if !n.valid(i) {
 		return false
 	}
@@ -30,7 +30,7 @@ func (n *Net) Live(i int) bool {
 }
 
 // Leader returns the live node that leads the highest term, if any.
-func (n *Net) Leader() (node int, ok bool) {
+func (n *Network) Leader() (node int, ok bool) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	node, _ = faults.HighestLeader(func(yield func(int, impl.Status) bool) {
@@ -45,7 +45,7 @@ func (n *Net) Leader() (node int, ok bool) {
 
 // Topology describes the network now, as the simulator's does. Rates is
 // always nil: a goroutine node's clock cannot be skewed.
-func (n *Net) Topology() faults.Topology {
+func (n *Network) Topology() faults.Topology {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	t := faults.Topology{Live: make([]bool, n.cfg.Nodes), Cut: n.links.CutMatrix(), Lossy: n.links.Lossy(), Faulty: n.links.Faulty()}

@@ -9,7 +9,7 @@ import (
 
 // SetGrudge adds or replaces the grudge under key. Calls in flight on a link
 // it cuts are lost when they arrive.
-func (n *Net) SetGrudge(key string, g faults.Grudge) {
+func (n *Network) SetGrudge(key string, g faults.Grudge) {
 	n.mu.Lock()
 	n.links.SetGrudge(key, g)
 	n.mu.Unlock()
@@ -17,7 +17,7 @@ func (n *Net) SetGrudge(key string, g faults.Grudge) {
 }
 
 // ClearGrudge removes the grudge under key.
-func (n *Net) ClearGrudge(key string) {
+func (n *Network) ClearGrudge(key string) {
 	n.mu.Lock()
 	n.links.ClearGrudge(key)
 	n.mu.Unlock()
@@ -25,7 +25,7 @@ func (n *Net) ClearGrudge(key string) {
 }
 
 // SetRule adds or replaces the link rule under key.
-func (n *Net) SetRule(key string, r faults.LinkRule) error {
+func (n *Network) SetRule(key string, r faults.LinkRule) error {
 	n.mu.Lock()
 	err := n.links.SetRule(key, r)
 	n.mu.Unlock()
@@ -37,7 +37,7 @@ func (n *Net) SetRule(key string, r faults.LinkRule) error {
 }
 
 // ClearRule removes the rule under key.
-func (n *Net) ClearRule(key string) {
+func (n *Network) ClearRule(key string) {
 	n.mu.Lock()
 	n.links.ClearRule(key)
 	n.mu.Unlock()
@@ -45,7 +45,7 @@ func (n *Net) ClearRule(key string) {
 }
 
 // Crash stops node i; only its Storage survives.
-func (n *Net) Crash(i int) error {
+func (n *Network) Crash(i int) error {
 	if !n.valid(i) {
 		return n.noSuchNode(i)
 	}
@@ -57,7 +57,7 @@ func (n *Net) Crash(i int) error {
 }
 
 // Restart builds a fresh node i from its Storage.
-func (n *Net) Restart(i int) error {
+func (n *Network) Restart(i int) error {
 	if !n.valid(i) {
 		return n.noSuchNode(i)
 	}
@@ -77,7 +77,7 @@ func (n *Net) Restart(i int) error {
 // Pause holds node i's traffic: calls to it and from it wait until Resume.
 // Its own timers keep running (a goroutine cannot be frozen from outside),
 // so it behaves like a process whose network stalled, not like SIGSTOP.
-func (n *Net) Pause(i int) error {
+func (n *Network) Pause(i int) error {
 	if !n.valid(i) {
 		return n.noSuchNode(i)
 	}
@@ -100,7 +100,7 @@ func (n *Net) Pause(i int) error {
 }
 
 // Resume releases the traffic Pause held.
-func (n *Net) Resume(i int) error {
+func (n *Network) Resume(i int) error {
 	if !n.valid(i) {
 		return n.noSuchNode(i)
 	}
@@ -118,10 +118,10 @@ func (n *Net) Resume(i int) error {
 }
 
 // Skew is not possible: a goroutine node reads the process's clock.
-func (n *Net) Skew(i int, rate float64) error {
+func (n *Network) Skew(i int, rate float64) error {
 	return fmt.Errorf("%w: clock skew of a goroutine node (it reads the process clock)", faults.ErrUnsupported)
 }
 
-func (n *Net) noSuchNode(i int) error {
+func (n *Network) noSuchNode(i int) error {
 	return faults.NodeError("rpcnet", i, faults.ErrNoSuchNode, fmt.Sprintf("nodes are 0 to %d", n.cfg.Nodes-1))
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/ballot-go/ballot/impl"
 )
 
-func (n *Net) traceStatus(st impl.Status) {
+func (n *Network) traceStatus(st impl.Status) {
 	if n.cfg.Tracer == nil {
 		return
 	}
@@ -17,7 +17,7 @@ func (n *Net) traceStatus(st impl.Status) {
 	n.cfg.Tracer.Status(n.Now(), st)
 }
 
-func (n *Net) traceMsg(ev faults.MessageEvent, m impl.Message, why string) {
+func (n *Network) traceMsg(ev faults.MessageEvent, m impl.Message, why string) {
 	if n.cfg.Tracer == nil || m.Kind == skipKind {
 		return
 	}
@@ -27,7 +27,7 @@ func (n *Net) traceMsg(ev faults.MessageEvent, m impl.Message, why string) {
 }
 
 // stuck reports node i (incarnation inc) as stuck, with its goroutines.
-func (n *Net) stuck(i int, what string, inc int) {
+func (n *Network) stuck(i int, what string, inc int) {
 	detail := fmt.Sprintf("%s; its goroutines:\n%s", what, n.nodeStacks(i, inc))
 	// Info, not Error: NoStuck reports it, with the stacks; the line is for
 	// those who follow a run's log.
@@ -35,11 +35,11 @@ func (n *Net) stuck(i int, what string, inc int) {
 	n.traceIncident(faults.Incident{Kind: faults.IncidentStuck, Node: i, At: n.Now(), Detail: detail})
 }
 
-func (n *Net) leak(i int, stack string) {
+func (n *Network) leak(i int, stack string) {
 	n.traceIncident(faults.Incident{Kind: faults.IncidentLeak, Node: i, At: n.Now(), Detail: stack})
 }
 
-func (n *Net) traceIncident(in faults.Incident) {
+func (n *Network) traceIncident(in faults.Incident) {
 	if n.cfg.Tracer == nil {
 		return
 	}
@@ -51,7 +51,7 @@ func (n *Net) traceIncident(in faults.Incident) {
 // traceTopology tells the tracer the network changed, and why. It takes
 // the snapshot under the tracer lock, so that topologies reach the tracer
 // in the order they held. The caller must not hold n.mu.
-func (n *Net) traceTopology(node int, why string) {
+func (n *Network) traceTopology(node int, why string) {
 	if n.cfg.Tracer == nil {
 		return
 	}
@@ -64,7 +64,7 @@ func (n *Net) traceTopology(node int, why string) {
 // framework's goroutines (handlers, State, Stop): a panic there becomes a
 // crash of that node and a record for the harness, never a crash of the
 // test binary. Panics in the node's own goroutines cannot be caught.
-func (n *Net) recoverPanic(i int, call string) {
+func (n *Network) recoverPanic(i int, call string) {
 	v := recover()
 	if v == nil {
 		return
@@ -81,7 +81,7 @@ func (n *Net) recoverPanic(i int, call string) {
 }
 
 // Panics lists every panic caught in a node's code so far.
-func (n *Net) Panics() []faults.Panic {
+func (n *Network) Panics() []faults.Panic {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return append([]faults.Panic(nil), n.panics...)
@@ -90,7 +90,7 @@ func (n *Net) Panics() []faults.Panic {
 // traceStopAll tells the tracer, before Close stops anything, that no node
 // runs from now on: the leak grace may stretch the history on, and no
 // election is owed meanwhile.
-func (n *Net) traceStopAll() {
+func (n *Network) traceStopAll() {
 	if n.cfg.Tracer == nil {
 		return
 	}

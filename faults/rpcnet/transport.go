@@ -13,7 +13,7 @@ const skipKind impl.Kind = 255
 // transport is one incarnation's view of the network; it implements
 // impl.Transport.
 type transport struct {
-	n    *Net
+	n    *Network
 	from int
 	inc  int
 	done chan struct{} // closed when this incarnation stops
@@ -64,7 +64,7 @@ func (t *transport) Call(peer int, method string, args, reply any) bool {
 }
 
 // envelope classifies one leg of a call for the wire record.
-func (n *Net) envelope(from, to int, method string, v any, reply bool) impl.Message {
+func (n *Network) envelope(from, to int, method string, v any, reply bool) impl.Message {
 	kind, term, granted, ok := n.cfg.Classify(method, v, reply)
 	if !ok {
 		kind = skipKind
@@ -105,7 +105,7 @@ func (t *transport) serve(peer int, method string, args any, replyType reflect.T
 	}
 }
 
-func (n *Net) handle(peer, inc int, h impl.Handler, method string, args, reply any, result chan<- bool) {
+func (n *Network) handle(peer, inc int, h impl.Handler, method string, args, reply any, result chan<- bool) {
 	setLabels(n.run, peer, inc)
 	ok := false
 	defer func() { result <- ok }()

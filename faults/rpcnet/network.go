@@ -17,9 +17,9 @@ import (
 // runs numbers the clusters of this process, so their goroutine labels differ.
 var runs atomic.Uint64
 
-// Net is a cluster of goroutine nodes and the network between them. Its
+// Network is a cluster of goroutine nodes and the network between them. Its
 // methods are safe for concurrent use.
-type Net struct {
+type Network struct {
 	cfg   Config
 	log   hclog.Logger
 	start time.Time
@@ -43,16 +43,16 @@ type Net struct {
 	pollDone chan struct{}  // closed when pollAll returns
 }
 
-var _ faults.Target = (*Net)(nil)
+var _ faults.Target = (*Network)(nil)
 
 // New starts every node and the poller. Call Close when done: it stops the
 // nodes and waits for the framework's goroutines.
-func New(cfg Config) (*Net, error) {
+func New(cfg Config) (*Network, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
 	}
-	n := &Net{
+	n := &Network{
 		cfg: cfg, log: cfg.Logger, start: time.Now(), run: fmt.Sprint(runs.Add(1)),
 		members:   make([]*member, cfg.Nodes),
 		links:     faults.NewLinkState(cfg.Nodes),
@@ -81,14 +81,14 @@ func New(cfg Config) (*Net, error) {
 
 // Now is the time since the cluster started: virtual inside a synctest
 // bubble, real outside.
-func (n *Net) Now() time.Duration { return time.Since(n.start) }
+func (n *Network) Now() time.Duration { return time.Since(n.start) }
 
 // RunFor lets d pass.
-func (n *Net) RunFor(d time.Duration) { time.Sleep(d) }
+func (n *Network) RunFor(d time.Duration) { time.Sleep(d) }
 
 // RunUntil lets time pass until done reports true, checking after every
 // poll, or until limit has passed. It reports whether done became true.
-func (n *Net) RunUntil(limit time.Duration, done func() bool) bool {
+func (n *Network) RunUntil(limit time.Duration, done func() bool) bool {
 	deadline := n.Now() + limit
 	for !done() {
 		if n.Now() >= deadline {
@@ -100,15 +100,15 @@ func (n *Net) RunUntil(limit time.Duration, done func() bool) bool {
 }
 
 // Size is the number of nodes.
-func (n *Net) Size() int { return n.cfg.Nodes }
+func (n *Network) Size() int { return n.cfg.Nodes }
 
 // Rand is the fault layer's source of randomness, derived from the seed.
 // Faults call it from the goroutine that injects them.
-func (n *Net) Rand() *rand.Rand { return n.faultRand }
+func (n *Network) Rand() *rand.Rand { return n.faultRand }
 
 // Close stops every node, reports goroutines that outlive their node's
 // grace period, and waits for the framework's own goroutines to end.
-func (n *Net) Close() {
+func (n *Network) Close() {
 	n.mu.Lock()
 	if n.closed {
 		n.mu.Unlock()
@@ -132,7 +132,7 @@ func (n *Net) Close() {
 
 // goFramework runs f in a goroutine of the framework's own, which the leak
 // check never counts.
-func (n *Net) goFramework(f func()) {
+func (n *Network) goFramework(f func()) {
 	n.wg.Add(1)
 	go func() {
 		defer n.wg.Done()
@@ -141,4 +141,4 @@ func (n *Net) goFramework(f func()) {
 	}()
 }
 
-func (n *Net) valid(i int) bool { return i >= 0 && i < n.cfg.Nodes }
+func (n *Network) valid(i int) bool { return i >= 0 && i < n.cfg.Nodes }

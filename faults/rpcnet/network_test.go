@@ -70,7 +70,7 @@ func reference(t *testing.T) impl.NodeFactory {
 	return driver.Node(f, 10*time.Millisecond)
 }
 
-func waitLeader(n *rpcnet.Net) (int, bool) {
+func waitLeader(n *rpcnet.Network) (int, bool) {
 	var leader int
 	ok := n.RunUntil(5*time.Second, func() bool {
 		var found bool
