@@ -3,6 +3,7 @@ package networktest
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/impl"
@@ -123,6 +124,32 @@ func duplicateDeliversTwice(e env) error {
 	// window may fall outside it.
 	if votes == 0 || beats < 2*votes-2 || beats > 2*votes+2 {
 		return fmt.Errorf("under a rule that duplicates every heartbeat, node 1 received %d heartbeats and %d vote requests; want twice as many heartbeats", beats, votes)
+	}
+	return nil
+}
+
+// ruleDelay is what the delay behaviour adds to heartbeats; tolerance is
+// how far the measured difference may stray: one tick of the probes'
+// clock either way, and the base latency's spread.
+const (
+	ruleDelay = 50 * time.Millisecond
+	tolerance = 15 * time.Millisecond
+)
+
+func delayAdds(e env) error {
+	if err := e.net.SetRule("slow", faults.LinkRule{From: 0, To: 1, Kinds: []impl.Kind{impl.KindHeartbeat}, Delay: faults.Delay{Base: ruleDelay}}); err != nil {
+		return err
+	}
+	// Start from fresh sums: what traveled before the rule says nothing.
+	e.net.RunFor(inFlight)
+	e.probes.mu.Lock()
+	clear(e.probes.got)
+	clear(e.probes.travel)
+	e.probes.mu.Unlock()
+	e.net.RunFor(settle)
+	beats, votes := e.probes.meanTravel(0, 1, impl.KindHeartbeat), e.probes.meanTravel(0, 1, impl.KindVoteRequest)
+	if added := beats - votes; added < ruleDelay-tolerance || added > ruleDelay+tolerance {
+		return fmt.Errorf("a rule delaying heartbeats by %v made them take %v on average against %v for vote requests: %v more", ruleDelay, beats, votes, added)
 	}
 	return nil
 }

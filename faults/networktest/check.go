@@ -50,6 +50,7 @@ var contract = []behaviour{
 	{"a cut loses messages at send and in flight", cutLoses},
 	{"a drop rule of 1 loses every message of its kinds", dropLosesByKind},
 	{"a duplicate rule of 1 delivers every message of its kinds twice", duplicateDeliversTwice},
+	{"a delay rule adds its delay to every message of its kinds", delayAdds},
 	{"pause holds traffic", pauseHolds},
 	{"crash keeps storage and restart restores it", crashKeepsStorage},
 	{"the leader is the node that leads the highest term", leaderIsHighestTerm},
@@ -74,6 +75,9 @@ func run(make Maker, b behaviour) error {
 		return fmt.Errorf("the network did not start: %w", err)
 	}
 	e.net = net
+	e.probes.mu.Lock()
+	e.probes.now = net.Now
+	e.probes.mu.Unlock()
 	defer net.Close()
 	net.RunFor(settle)
 	return b.check(e)

@@ -2,6 +2,7 @@ package networktest
 
 import (
 	"sync"
+	"time"
 
 	"github.com/ballot-go/ballot/impl"
 )
@@ -17,6 +18,10 @@ type probes struct {
 	leads map[int]uint64
 	// builds counts the machines built per node: a restart is a build.
 	builds map[int]int
+	// now is the network's clock, set once it exists; travel sums the
+	// time each link and kind's messages took, stamped at send in Term.
+	now    func() time.Duration
+	travel map[link]time.Duration
 }
 
 type link struct {
@@ -28,7 +33,7 @@ type link struct {
 var kinds = []impl.Kind{impl.KindHeartbeat, impl.KindVoteRequest}
 
 func newProbes() *probes {
-	return &probes{got: map[link]int{}, leads: map[int]uint64{}, builds: map[int]int{}}
+	return &probes{got: map[link]int{}, leads: map[int]uint64{}, builds: map[int]int{}, travel: map[link]time.Duration{}}
 }
 
 // received is how many messages of kind reached to from from.
@@ -36,6 +41,27 @@ func (p *probes) received(from, to int, kind impl.Kind) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.got[link{from, to, kind}]
+}
+
+// meanTravel is how long, on average, messages of kind took from from to to.
+func (p *probes) meanTravel(from, to int, kind impl.Kind) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := link{from, to, kind}
+	if p.got[l] == 0 {
+		return 0
+	}
+	return p.travel[l] / time.Duration(p.got[l])
+}
+
+// clock is the network's Now, or zero before the network exists.
+func (p *probes) clock() time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.now == nil {
+		return 0
+	}
+	return p.now()
 }
 
 func (p *probes) lead(node int, term uint64) {
@@ -65,20 +91,25 @@ func (n *probe) Tick() {
 	if n.cfg.Storage.HardState().Term == 0 {
 		n.cfg.Storage.SetHardState(impl.HardState{Term: storedTerm(n.cfg.ID, n.build), VotedFor: impl.None})
 	}
+	sent := uint64(n.p.clock())
 	for _, peer := range n.cfg.Peers {
 		if peer == n.cfg.ID {
 			continue
 		}
 		for _, k := range kinds {
-			n.out = append(n.out, impl.Message{From: n.cfg.ID, To: peer, Term: 1, Kind: k})
+			n.out = append(n.out, impl.Message{From: n.cfg.ID, To: peer, Term: sent, Kind: k})
 		}
 	}
 }
 
+// Step counts m, and the time it took: its Term is when it was sent.
 func (n *probe) Step(m impl.Message) {
+	arrived := n.p.clock()
 	n.p.mu.Lock()
 	defer n.p.mu.Unlock()
-	n.p.got[link{m.From, m.To, m.Kind}]++
+	l := link{m.From, m.To, m.Kind}
+	n.p.got[l]++
+	n.p.travel[l] += arrived - time.Duration(m.Term)
 }
 
 func (n *probe) Ready() []impl.Message {
