@@ -154,6 +154,22 @@ func delayAdds(e env) error {
 	return nil
 }
 
+// Each copy of a duplicated message draws its own delay: with a spread of
+// 40 ms, two copies almost never arrive together.
+func copiesTravelApart(e env) error {
+	rule := faults.LinkRule{From: 0, To: 1, Kinds: []impl.Kind{impl.KindHeartbeat}, Duplicate: 1,
+		Delay: faults.Delay{Dist: faults.Uniform, Spread: 40 * time.Millisecond}}
+	if err := e.net.SetRule("jitter", rule); err != nil {
+		return err
+	}
+	e.net.RunFor(settle)
+	twice, apart := e.probes.copiesApart(0, 1, impl.KindHeartbeat)
+	if twice < 50 || apart < twice*9/10 {
+		return fmt.Errorf("under a rule that duplicates heartbeats with a uniform delay of up to 40ms, %d of %d duplicated heartbeats had both copies arrive together; each copy should draw its own delay", twice-apart, twice)
+	}
+	return nil
+}
+
 func pauseHolds(e env) error {
 	if err := e.net.Pause(1); err != nil {
 		return err

@@ -51,6 +51,7 @@ var contract = []behaviour{
 	{"a drop rule of 1 loses every message of its kinds", dropLosesByKind},
 	{"a duplicate rule of 1 delivers every message of its kinds twice", duplicateDeliversTwice},
 	{"a delay rule adds its delay to every message of its kinds", delayAdds},
+	{"each copy of a duplicated message draws its own delay", copiesTravelApart},
 	{"pause holds traffic", pauseHolds},
 	{"crash keeps storage and restart restores it", crashKeepsStorage},
 	{"the leader is the node that leads the highest term", leaderIsHighestTerm},

@@ -22,6 +22,14 @@ type probes struct {
 	// time each link and kind's messages took, stamped at send in Term.
 	now    func() time.Duration
 	travel map[link]time.Duration
+	// arrivals are the arrival times of each message, by link, kind and
+	// send stamp: two when a duplicate rule copied it.
+	arrivals map[sent][]time.Duration
+}
+
+type sent struct {
+	link
+	at uint64
 }
 
 type link struct {
@@ -33,7 +41,7 @@ type link struct {
 var kinds = []impl.Kind{impl.KindHeartbeat, impl.KindVoteRequest}
 
 func newProbes() *probes {
-	return &probes{got: map[link]int{}, leads: map[int]uint64{}, builds: map[int]int{}, travel: map[link]time.Duration{}}
+	return &probes{got: map[link]int{}, leads: map[int]uint64{}, builds: map[int]int{}, travel: map[link]time.Duration{}, arrivals: map[sent][]time.Duration{}}
 }
 
 // received is how many messages of kind reached to from from.
@@ -110,6 +118,23 @@ func (n *probe) Step(m impl.Message) {
 	l := link{m.From, m.To, m.Kind}
 	n.p.got[l]++
 	n.p.travel[l] += arrived - time.Duration(m.Term)
+	n.p.arrivals[sent{l, m.Term}] = append(n.p.arrivals[sent{l, m.Term}], arrived)
+}
+
+// copiesApart counts, among the messages of kind from from to to that
+// arrived twice, those whose two copies arrived at different times.
+func (p *probes) copiesApart(from, to int, kind impl.Kind) (twice, apart int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for s, times := range p.arrivals {
+		if s.link == (link{from, to, kind}) && len(times) == 2 {
+			twice++
+			if times[0] != times[1] {
+				apart++
+			}
+		}
+	}
+	return twice, apart
 }
 
 func (n *probe) Ready() []impl.Message {

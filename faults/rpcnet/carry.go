@@ -8,32 +8,50 @@ import (
 )
 
 // carry takes one leg of a call across the link from->to, applying the
-// network's faults, and reports whether it arrived and whether it was
-// duplicated. Like labrpc: a leg that meets a cut link or a down receiver
-// is lost and the caller learns of it only after a random wait of up to
-// DeadPeerTimeout; a leg a drop rule loses fails after its travel time. A
-// link cut while the leg travels loses it too.
-func (t *transport) carry(from, to int, m impl.Message) (dup, ok bool) {
+// network's faults, and reports whether its first copy arrived. Like
+// labrpc: a leg that meets a cut link or a down receiver is lost and the
+// caller learns of it only after a random wait of up to DeadPeerTimeout; a
+// leg a drop rule loses fails after a travel time. A link cut while the leg
+// travels loses it too. Each further copy a duplicate rule makes travels on
+// its own delay and, if it arrives, runs duplicate (nil: nothing more).
+func (t *transport) carry(from, to int, m impl.Message, duplicate func()) bool {
 	n := t.n
 	n.mu.Lock()
 	reachable, why := n.reachable(from, to)
-	drop, dup, delay := n.applyRules(m)
+	var delays []time.Duration
+	if reachable {
+		delays = n.fate(m)
+	}
 	n.mu.Unlock()
 	switch {
 	case !reachable:
 		n.traceMsg(faults.Dropped, m, why)
 		t.waitDead()
-		return false, false
-	case drop:
+		return false
+	case delays == nil:
 		n.traceMsg(faults.Dropped, m, faults.WhyRule)
-		t.sleep(delay)
-		return false, false
+		t.sleep(t.travelTime())
+		return false
 	}
-	if !t.sleep(delay) {
+	for _, d := range delays[1:] {
+		go t.copyArrives(from, to, m, d, duplicate)
+	}
+	if !t.sleep(delays[0]) {
 		n.traceMsg(faults.Dropped, m, faults.WhyStopped)
-		return false, false
+		return false
 	}
-	return dup, t.arrive(from, to, m)
+	return t.arrive(from, to, m)
+}
+
+// copyArrives carries one more copy of a leg, on its own delay.
+func (t *transport) copyArrives(from, to int, m impl.Message, delay time.Duration, then func()) {
+	if !t.sleep(delay) {
+		t.n.traceMsg(faults.Dropped, m, faults.WhyStopped)
+		return
+	}
+	if t.arrive(from, to, m) && then != nil {
+		then()
+	}
 }
 
 // arrive hands the leg over at the far end, if the link and the receiver
@@ -68,13 +86,26 @@ func (n *Network) reachable(from, to int) (bool, string) {
 	return true, ""
 }
 
-// applyRules draws this leg's fate by the one definition
-// (faults.LinkState.Copies, then CopyDelay). A lost leg still takes a
-// travel time before its caller learns of it. A duplicate is served with
-// the first copy, on the first copy's delay. Callers hold n.mu.
-func (n *Network) applyRules(m impl.Message) (drop, dup bool, delay time.Duration) {
+// fate draws the delays of m's copies by the one definition
+// (faults.LinkState.Copies, then CopyDelay per copy), or nil when a drop
+// rule loses it. Callers hold n.mu.
+func (n *Network) fate(m impl.Message) []time.Duration {
 	copies := n.links.Copies(m, n.netRand)
-	return copies == 0, copies > 1, n.links.CopyDelay(m, n.cfg.Latency, n.netRand)
+	if copies == 0 {
+		return nil
+	}
+	delays := make([]time.Duration, copies)
+	for i := range delays {
+		delays[i] = n.links.CopyDelay(m, n.cfg.Latency, n.netRand)
+	}
+	return delays
+}
+
+// travelTime is how long a lost leg takes before its caller learns of it.
+func (t *transport) travelTime() time.Duration {
+	t.n.mu.Lock()
+	defer t.n.mu.Unlock()
+	return t.n.cfg.Latency.Sample(t.n.netRand)
 }
 
 // waitDead is how long a caller waits to learn that a peer is unreachable.

@@ -40,11 +40,11 @@ func (t *transport) Call(peer int, method string, args, reply any) bool {
 		n.traceMsg(faults.Dropped, req, why)
 		return false
 	}
-	dup, ok := t.carry(t.from, peer, req)
-	if !ok {
+	replyType := rv.Type().Elem()
+	if !t.carry(t.from, peer, req, func() { t.serveDuplicate(peer, method, argsCopy, replyType) }) {
 		return false
 	}
-	served, ok := t.serve(peer, method, argsCopy, rv.Type().Elem(), dup)
+	served, ok := t.serve(peer, method, argsCopy, replyType)
 	if !ok {
 		return false
 	}
@@ -56,7 +56,7 @@ func (t *transport) Call(peer int, method string, args, reply any) bool {
 		rep.Term = req.Term
 	}
 	n.traceMsg(faults.Sent, rep, "")
-	if _, ok := t.carry(peer, t.from, rep); !ok {
+	if !t.carry(peer, t.from, rep, nil) {
 		return false
 	}
 	n.copyReply(reply, served)
@@ -77,24 +77,15 @@ func (n *Network) envelope(from, to int, method string, v any, reply bool) impl.
 }
 
 // serve runs the peer's handler in a goroutine of the peer's own, and waits
-// for it, for the peer to stop, or for the caller to stop. A duplicated
-// request is served twice; the second answer is thrown away.
-func (t *transport) serve(peer int, method string, args any, replyType reflect.Type, dup bool) (any, bool) {
-	n := t.n
-	n.mu.Lock()
-	m := n.members[peer]
-	if !m.live {
-		n.mu.Unlock()
+// for it, for the peer to stop, or for the caller to stop.
+func (t *transport) serve(peer int, method string, args any, replyType reflect.Type) (any, bool) {
+	h, inc, peerDone, ok := t.n.handlerOf(peer)
+	if !ok {
 		return nil, false
 	}
-	h, inc, peerDone := m.handler, m.incarnation, m.done
-	n.mu.Unlock()
 	reply := reflect.New(replyType).Interface()
 	result := make(chan bool, 1)
-	go n.handle(peer, inc, h, method, args, reply, result)
-	if dup {
-		go n.handle(peer, inc, h, method, n.deepCopy(args), reflect.New(replyType).Interface(), make(chan bool, 1))
-	}
+	go t.n.handle(peer, inc, h, method, args, reply, result)
 	select {
 	case ok := <-result:
 		return reply, ok
@@ -103,6 +94,22 @@ func (t *transport) serve(peer int, method string, args any, replyType reflect.T
 	case <-t.done:
 		return nil, false
 	}
+}
+
+// serveDuplicate runs the peer's handler on a duplicate of a request; a
+// call is answered once, so its reply is thrown away.
+func (t *transport) serveDuplicate(peer int, method string, args any, replyType reflect.Type) {
+	if h, inc, _, ok := t.n.handlerOf(peer); ok {
+		go t.n.handle(peer, inc, h, method, t.n.deepCopy(args), reflect.New(replyType).Interface(), make(chan bool, 1))
+	}
+}
+
+// handlerOf is the live peer's handler, incarnation and done channel.
+func (n *Network) handlerOf(peer int) (impl.Handler, int, chan struct{}, bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	m := n.members[peer]
+	return m.handler, m.incarnation, m.done, m.live
 }
 
 func (n *Network) handle(peer, inc int, h impl.Handler, method string, args, reply any, result chan<- bool) {
