@@ -16,8 +16,7 @@ func TestReElection(t *testing.T) {
 		"good-isolated-leader-replaced": {
 			build: func() checker.History {
 				b := hist.New(5).Note("leader 2 is cut off at 1.2s; node 0 is elected in term 4 at 2s")
-				elect(b.At(ms(300)), 2, 3, others...)
-				beat(b, 2, 3, ms(1200), others...)
+				node2LeadsTerm3(b)
 				b.At(ms(1200)).Isolate(2)
 				elect(b.At(ms(2000)), 0, 4, 1, 3, 4)
 				beat(b, 0, 4, ms(7000), 1, 3, 4)
@@ -28,8 +27,7 @@ func TestReElection(t *testing.T) {
 		"good-leader-panics-and-is-replaced": {
 			build: func() checker.History {
 				b := hist.New(5).Note("leader 2 panics at 1.2s and the network treats it as crashed; node 0 is elected in term 4 at 2s")
-				elect(b.At(ms(300)), 2, 3, others...)
-				beat(b, 2, 3, ms(1200), others...)
+				node2LeadsTerm3(b)
 				b.At(ms(1200)).PanicCrash(2, 3, "in Tick: index out of range")
 				elect(b.At(ms(2000)), 0, 4, 1, 3, 4)
 				beat(b, 0, 4, ms(7000), 1, 3, 4)
@@ -92,8 +90,7 @@ func TestReElection(t *testing.T) {
 			build: func() checker.History {
 				b := hist.New(5).Note("at 1.2s nothing reaches leader 2 any more, but its heartbeats still reach everyone: " +
 					"its followers keep following and no election is owed")
-				elect(b.At(ms(300)), 2, 3, others...)
-				beat(b, 2, 3, ms(1200), others...)
+				node2LeadsTerm3(b)
 				b.At(ms(1200)).CutOneWay(others, []int{2})
 				beat(b, 2, 3, ms(9000), others...)
 				return b.History()
@@ -131,8 +128,7 @@ func TestReElection(t *testing.T) {
 			build: func() checker.History {
 				b := hist.New(5).Note("at 1.2s leader 2's messages stop reaching anyone, though it still hears them all; " +
 					"the other four must elect a new leader by 6.2s and never do")
-				elect(b.At(ms(300)), 2, 3, others...)
-				beat(b, 2, 3, ms(1200), others...)
+				node2LeadsTerm3(b)
 				b.At(ms(1200)).CutOneWay([]int{2}, others)
 				campaign(b.At(ms(2000)), 0, 4, 1, 3, 4)
 				campaign(b.At(ms(6500)), 1, 5, 0, 3, 4)
@@ -227,8 +223,7 @@ func TestReElection(t *testing.T) {
 		"bad-no-new-leader-after-leader-panics": {
 			build: func() checker.History {
 				b := hist.New(5).Note("leader 2 panics at 1.2s and is treated as crashed; the other four campaign but never elect anyone")
-				elect(b.At(ms(300)), 2, 3, others...)
-				beat(b, 2, 3, ms(1200), others...)
+				node2LeadsTerm3(b)
 				b.At(ms(1200)).PanicCrash(2, 3, "in Tick: index out of range")
 				campaign(b.At(ms(2000)), 0, 4, 1, 3, 4)
 				campaign(b.At(ms(4000)), 1, 5, 0, 3, 4)
@@ -245,8 +240,7 @@ func TestReElection(t *testing.T) {
 		"bad-no-new-leader": {
 			build: func() checker.History {
 				b := hist.New(5).Note("leader 2 is cut off at 1.2s; the other four campaign but never elect anyone")
-				elect(b.At(ms(300)), 2, 3, others...)
-				beat(b, 2, 3, ms(1200), others...)
+				node2LeadsTerm3(b)
 				b.At(ms(1200)).Isolate(2)
 				campaign(b.At(ms(2000)), 0, 4, 1, 3, 4)
 				campaign(b.At(ms(4000)), 1, 5, 0, 3, 4)
@@ -343,4 +337,12 @@ func TestReElectionWithin(t *testing.T) {
 	}
 	expect(t, checker.ReElection{Within: 6 * time.Second}.Check(h), want{outcome: checker.Ok})
 	expect(t, checker.ReElection{Within: time.Second}.Check(h), want{outcome: checker.Violated, at: ms(2200)})
+}
+
+// node2LeadsTerm3 is the common start: node 2 is elected in term 3 at
+// 300 ms and heartbeats the other four until 1.2 s.
+func node2LeadsTerm3(b *hist.Builder) {
+	others := []int{0, 1, 3, 4}
+	elect(b.At(ms(300)), 2, 3, others...)
+	beat(b, 2, 3, ms(1200), others...)
 }
