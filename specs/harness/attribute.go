@@ -22,16 +22,17 @@ func (r *recorder) mark() int {
 	return len(r.events)
 }
 
-// attribute relabels the topology changes pushed since mark at time at
-// with node and why, keeping the last. If the operation changed nothing
-// the network reports, the last known topology is recorded again under the
-// operation's label, so that every operation shows in the history.
+// attribute relabels the topology changes pushed since mark with node and
+// why, keeping the last at the time it was pushed (in real time the clock
+// moves on while the operation runs). If the operation changed nothing the
+// network reports, the last known topology is recorded again at time at,
+// under the operation's label, so that every operation shows in the history.
 func (r *recorder) attribute(mark int, at time.Duration, node int, why string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	last := -1
 	for i := mark; i < len(r.events); i++ {
-		if r.ownedByOperation(r.events[i], at) {
+		if ownedByOperation(r.events[i]) {
 			last = i
 		}
 	}
@@ -45,7 +46,7 @@ func (r *recorder) attribute(mark int, at time.Duration, node int, why string) {
 		e := r.events[i]
 		if i == last {
 			e.Node, e.Detail = node, why
-		} else if r.ownedByOperation(e, at) {
+		} else if ownedByOperation(e) {
 			continue
 		}
 		kept = append(kept, e)
@@ -53,10 +54,10 @@ func (r *recorder) attribute(mark int, at time.Duration, node int, why string) {
 	r.events = kept
 }
 
-// ownedByOperation: a Topology event the network pushed for an operation
-// at time at, as opposed to one it pushed on its own.
-func (r *recorder) ownedByOperation(e checker.Event, at time.Duration) bool {
-	if e.Type != checker.Topology || e.At != at {
+// ownedByOperation: a Topology event the network pushed for an operation,
+// as opposed to one it pushed on its own.
+func ownedByOperation(e checker.Event) bool {
+	if e.Type != checker.Topology {
 		return false
 	}
 	switch e.Detail {

@@ -71,8 +71,8 @@ func (c *Cluster) HealFault(f faults.Fault) error {
 // always ends healed.
 func (c *Cluster) RunSchedule(s faults.Schedule) error {
 	start := c.b.Now()
-	// Each op's changes are pushed at its own instant, after the previous
-	// op's label: one mark serves, moved on after every op.
+	// One mark serves, moved on after every op: between two ops only a
+	// node's panic pushes a topology, and that keeps its own label.
 	mark := c.rec.mark()
 	return s.Run(c.b, offsetClock{c.b, start}, func(op faults.Op, err error) {
 		verb := "inject "
