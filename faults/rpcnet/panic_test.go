@@ -42,7 +42,10 @@ func TestHandlerPanicCrashesThatNodeOnly(t *testing.T) {
 			t.Fatalf("live = %t, %t; want node 0 up and node 1 down", n.Live(0), n.Live(1))
 		}
 		// The tracer hears of it unasked: the crash is in the history
-		// whoever reads it, not only in what the network answers.
+		// whoever reads it, not only in what the network answers. The
+		// call fails as soon as the node is down, which is before the
+		// handler's goroutine has pushed the topology: let it finish.
+		synctest.Wait()
 		rec.mu.Lock()
 		defer rec.mu.Unlock()
 		want := []string{"node -1 start live [true true]", "node 1 panicked live [true false]"}
