@@ -225,9 +225,7 @@ func TestReElection(t *testing.T) {
 				b := hist.New(5).Note("leader 2 panics at 1.2s and is treated as crashed; the other four campaign but never elect anyone")
 				node2LeadsTerm3(b)
 				b.At(ms(1200)).PanicCrash(2, 3, "in Tick: index out of range")
-				campaign(b.At(ms(2000)), 0, 4, 1, 3, 4)
-				campaign(b.At(ms(4000)), 1, 5, 0, 3, 4)
-				campaign(b.At(ms(6500)), 3, 6, 0, 1, 4)
+				threeFailedCampaigns(b)
 				return b.History()
 			},
 			want: want{
@@ -242,9 +240,7 @@ func TestReElection(t *testing.T) {
 				b := hist.New(5).Note("leader 2 is cut off at 1.2s; the other four campaign but never elect anyone")
 				node2LeadsTerm3(b)
 				b.At(ms(1200)).Isolate(2)
-				campaign(b.At(ms(2000)), 0, 4, 1, 3, 4)
-				campaign(b.At(ms(4000)), 1, 5, 0, 3, 4)
-				campaign(b.At(ms(6500)), 3, 6, 0, 1, 4)
+				threeFailedCampaigns(b)
 				return b.History()
 			},
 			want: want{
@@ -345,4 +341,12 @@ func node2LeadsTerm3(b *hist.Builder) {
 	others := []int{0, 1, 3, 4}
 	elect(b.At(ms(300)), 2, 3, others...)
 	beat(b, 2, 3, ms(1200), others...)
+}
+
+// threeFailedCampaigns: with node 2 gone, nodes 0, 1 and 3 campaign at 2 s,
+// 4 s and 6.5 s, and nobody is elected.
+func threeFailedCampaigns(b *hist.Builder) {
+	campaign(b.At(ms(2000)), 0, 4, 1, 3, 4)
+	campaign(b.At(ms(4000)), 1, 5, 0, 3, 4)
+	campaign(b.At(ms(6500)), 3, 6, 0, 1, 4)
 }
