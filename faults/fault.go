@@ -30,6 +30,7 @@ type Target interface {
 	// stops too, as SIGSTOP would stop a process (the simulator). A
 	// goroutine node's timers cannot be stopped from outside, so on the
 	// RPC network it keeps ticking, like a process whose network stalled.
+	// A Network's Capabilities say which of the two its Pause does.
 	Pause(n int) error
 	Resume(n int) error
 	// Skew makes node n's clock run at rate times the normal speed (1 is normal).

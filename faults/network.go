@@ -16,7 +16,8 @@ import (
 // users never have to read the topology back to keep a history right.
 //
 // An operation a network cannot perform returns an error wrapping
-// ErrUnsupported (a goroutine node's clock cannot be skewed); node errors
+// ErrUnsupported (a goroutine node's clock cannot be skewed), and its
+// Capabilities say so in advance; node errors
 // wrap ErrNoSuchNode, ErrCrashed, ErrNotCrashed, ErrPaused, ErrNotPaused.
 type Network interface {
 	Target
@@ -34,6 +35,8 @@ type Network interface {
 	Live(n int) bool
 	// Topology describes the network now, as the Tracer last heard it.
 	Topology() Topology
+	// Capabilities says what Pause and Skew do on this network.
+	Capabilities() Capabilities
 	// Close stops every node. The Tracer hears WhyStopAll first.
 	Close()
 }

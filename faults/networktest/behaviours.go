@@ -179,13 +179,23 @@ func copiesTravelApart(e env) error {
 }
 
 func pauseHolds(e env) error {
+	pausing := e.net.Capabilities().Pause
+	if pausing == faults.PauseUnsupported {
+		if err := e.net.Pause(1); !errors.Is(err, faults.ErrUnsupported) {
+			return fmt.Errorf("the network declares no pause, and Pause returned %v, which does not wrap faults.ErrUnsupported", err)
+		}
+		return nil
+	}
 	if err := e.net.Pause(1); err != nil {
 		return err
 	}
-	held := e.probes.received(0, 1, impl.KindHeartbeat)
+	held, ticks := e.probes.received(0, 1, impl.KindHeartbeat), e.probes.ticked(1)
 	e.net.RunFor(settle)
 	if got := e.probes.received(0, 1, impl.KindHeartbeat); got != held {
 		return fmt.Errorf("paused node 1 received %d heartbeats", got-held)
+	}
+	if err := pausedTicks(pausing, e.probes.ticked(1)-ticks); err != nil {
+		return err
 	}
 	if err := e.net.Resume(1); err != nil {
 		return err
@@ -193,6 +203,28 @@ func pauseHolds(e env) error {
 	e.net.RunFor(settle)
 	if e.probes.received(0, 1, impl.KindHeartbeat) == held {
 		return errors.New("node 1 received nothing after it was resumed")
+	}
+	return nil
+}
+
+// pausedTicks holds a paused node's ticks to what the network declared.
+func pausedTicks(pausing faults.Pausing, ticks int) error {
+	switch {
+	case pausing == faults.PauseFreezes && ticks != 0:
+		return fmt.Errorf("the network declares that Pause freezes a node, and paused node 1 ticked %d times", ticks)
+	case pausing == faults.PauseHoldsTraffic && ticks == 0:
+		return errors.New("the network declares that a paused node's timers run, and paused node 1 never ticked: declare PauseFreezes")
+	}
+	return nil
+}
+
+func skewAsDeclared(e env) error {
+	err := e.net.Skew(1, 2)
+	switch {
+	case e.net.Capabilities().Skew && err != nil:
+		return fmt.Errorf("the network declares Skew, and Skew(1, 2) returned %v", err)
+	case !e.net.Capabilities().Skew && !errors.Is(err, faults.ErrUnsupported):
+		return fmt.Errorf("the network declares no Skew, and Skew(1, 2) returned %v, which does not wrap faults.ErrUnsupported", err)
 	}
 	return nil
 }

@@ -52,7 +52,8 @@ var contract = []behaviour{
 	{"a duplicate rule of 1 delivers every message of its kinds twice", duplicateDeliversTwice},
 	{"a delay rule adds its delay to every message of its kinds", delayAdds},
 	{"each copy of a duplicated message draws its own delay", copiesTravelApart},
-	{"pause holds traffic", pauseHolds},
+	{"pause holds traffic, and stops timers if the network says it does", pauseHolds},
+	{"skew works if the network says it does", skewAsDeclared},
 	{"crash keeps storage and restart restores it", crashKeepsStorage},
 	{"the leader is the node that leads the highest term", leaderIsHighestTerm},
 }

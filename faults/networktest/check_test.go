@@ -35,7 +35,7 @@ func TestContractCatchesAWrongNetwork(t *testing.T) {
 	for _, broken := range []string{
 		"errors wrap the sentinels: Restart of a running node returned",
 		"every change pushes a topology: after node 2 paused",
-		"pause holds traffic: paused node 1 received",
+		"pause holds traffic, and stops timers if the network says it does: paused node 1 received",
 	} {
 		if !strings.Contains(err.Error(), broken) {
 			t.Errorf("the contract's verdict does not say %q:\n%v", broken, err)
@@ -43,5 +43,31 @@ func TestContractCatchesAWrongNetwork(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "a cut loses") || strings.Contains(err.Error(), "leader") {
 		t.Errorf("the contract blamed behaviour the network gets right:\n%v", err)
+	}
+}
+
+// misdeclared is the simulator declaring what the RPC network does: a
+// paused node's timers run, and no skew.
+type misdeclared struct{ *sim.Sim }
+
+func (misdeclared) Capabilities() faults.Capabilities {
+	return faults.Capabilities{Pause: faults.PauseHoldsTraffic}
+}
+
+func TestContractHoldsANetworkToItsCapabilities(t *testing.T) {
+	err := networktest.Check(func(cfg networktest.Config) (faults.Network, error) {
+		s, err := sim.New(sim.Config{Nodes: cfg.Nodes, Seed: cfg.Seed, Factory: cfg.Factory, Tracer: cfg.Tracer})
+		return misdeclared{s}, err
+	})
+	if err == nil {
+		t.Fatal("a network that misdeclares its capabilities passed the contract")
+	}
+	for _, broken := range []string{
+		"paused node 1 never ticked: declare PauseFreezes",
+		"the network declares no Skew, and Skew(1, 2) returned <nil>",
+	} {
+		if !strings.Contains(err.Error(), broken) {
+			t.Errorf("the contract's verdict does not say %q:\n%v", broken, err)
+		}
 	}
 }

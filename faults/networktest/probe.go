@@ -18,6 +18,8 @@ type probes struct {
 	leads map[int]uint64
 	// builds counts the machines built per node: a restart is a build.
 	builds map[int]int
+	// ticks counts each node's ticks: whether a paused node's timers ran.
+	ticks map[int]int
 	// now is the network's clock, set once it exists; travel sums the
 	// time each link and kind's messages took, stamped at send in Term.
 	now    func() time.Duration
@@ -41,7 +43,7 @@ type link struct {
 var kinds = []impl.Kind{impl.KindHeartbeat, impl.KindVoteRequest}
 
 func newProbes() *probes {
-	return &probes{got: map[link]int{}, leads: map[int]uint64{}, builds: map[int]int{}, travel: map[link]time.Duration{}, arrivals: map[sent][]time.Duration{}}
+	return &probes{got: map[link]int{}, leads: map[int]uint64{}, builds: map[int]int{}, ticks: map[int]int{}, travel: map[link]time.Duration{}, arrivals: map[sent][]time.Duration{}}
 }
 
 // received is how many messages of kind reached to from from.
@@ -49,6 +51,13 @@ func (p *probes) received(from, to int, kind impl.Kind) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.got[link{from, to, kind}]
+}
+
+// ticked is how many times node ticked.
+func (p *probes) ticked(node int) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.ticks[node]
 }
 
 // meanTravel is how long, on average, messages of kind took from from to to.
@@ -100,6 +109,9 @@ func (n *probe) Tick() {
 		n.cfg.Storage.SetHardState(impl.HardState{Term: storedTerm(n.cfg.ID, n.build), VotedFor: impl.None})
 	}
 	sent := uint64(n.p.clock())
+	n.p.mu.Lock()
+	n.p.ticks[n.cfg.ID]++
+	n.p.mu.Unlock()
 	for _, peer := range n.cfg.Peers {
 		if peer == n.cfg.ID {
 			continue

@@ -125,3 +125,13 @@ func (n *Network) Skew(i int, rate float64) error {
 func (n *Network) noSuchNode(i int) error {
 	return faults.NodeError("rpcnet", i, faults.ErrNoSuchNode, fmt.Sprintf("nodes are 0 to %d", n.cfg.Nodes-1))
 }
+
+// Capabilities are the RPC network's: Pause holds a node's traffic while
+// its timers run, and Skew is unsupported, because a goroutine node's
+// timers and clock are the process's own.
+func Capabilities() faults.Capabilities {
+	return faults.Capabilities{Pause: faults.PauseHoldsTraffic}
+}
+
+// Capabilities implements faults.Network.
+func (n *Network) Capabilities() faults.Capabilities { return Capabilities() }

@@ -175,3 +175,12 @@ func (s *Sim) node(n int) (*node, error) {
 	}
 	return &s.nodes[n], nil
 }
+
+// Capabilities are the simulator's: Pause freezes a node's clock and its
+// deliveries, and Skew changes its clock rate.
+func Capabilities() faults.Capabilities {
+	return faults.Capabilities{Pause: faults.PauseFreezes, Skew: true}
+}
+
+// Capabilities implements faults.Network.
+func (s *Sim) Capabilities() faults.Capabilities { return Capabilities() }

@@ -13,7 +13,7 @@ import (
 // judged: nothing is skipped after the fact.
 func (t Target) FaultApplies(name string) (bool, string) {
 	switch {
-	case name == "skew" && t.IsNode():
+	case name == "skew" && !t.Capabilities().Skew:
 		return false, "a goroutine node's clock cannot be skewed: it reads the process clock"
 	case strings.HasPrefix(name, "crash") && t.Volatile:
 		return false, "the target declares Volatile (it keeps no term or vote across a restart), so crash-and-restart scenarios do not apply"

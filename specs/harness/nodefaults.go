@@ -11,25 +11,34 @@ import (
 
 // Crash stops node n. Only its Storage survives; Restart brings it back.
 func (c *Cluster) Crash(n int) error {
-	return c.nodeOp(n, "crash", c.b.Crash)
+	return c.nodeOp(n, "crash", "", c.b.Crash)
 }
 
 // Restart builds node n afresh from its Storage.
 func (c *Cluster) Restart(n int) error {
-	return c.nodeOp(n, "restart", c.b.Restart)
+	return c.nodeOp(n, "restart", "", c.b.Restart)
 }
 
-// Pause freezes node n: no ticks, and messages to it queue until Resume.
+// Pause holds node n: messages to it queue until Resume. What happens to
+// its timers is the network's Capabilities().Pause, and the history's
+// label for the operation says which: a Machine's clock stops, a goroutine
+// node's timers run.
 func (c *Cluster) Pause(n int) error {
-	return c.nodeOp(n, "pause", c.b.Pause)
+	note := ""
+	if p := c.b.Capabilities().Pause; p != faults.PauseFreezes {
+		note = fmt.Sprintf(" (%v)", p)
+	}
+	return c.nodeOp(n, "pause", note, c.b.Pause)
 }
 
 // Resume undoes Pause.
 func (c *Cluster) Resume(n int) error {
-	return c.nodeOp(n, "resume", c.b.Resume)
+	return c.nodeOp(n, "resume", "", c.b.Resume)
 }
 
-func (c *Cluster) nodeOp(n int, name string, op func(int) error) error {
+// nodeOp runs op on node n and labels what it changed "name n", followed
+// by note.
+func (c *Cluster) nodeOp(n int, name, note string, op func(int) error) error {
 	if err := c.checkNode(n); err != nil {
 		return err
 	}
@@ -37,7 +46,7 @@ func (c *Cluster) nodeOp(n int, name string, op func(int) error) error {
 		if err := op(n); err != nil {
 			return "", fmt.Errorf("harness: %s node %d: %w", name, n, err)
 		}
-		return fmt.Sprintf("%s %d", name, n), nil
+		return fmt.Sprintf("%s %d%s", name, n, note), nil
 	})
 }
 

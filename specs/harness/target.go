@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/faults/rpcnet"
+	"github.com/ballot-go/ballot/faults/sim"
 	"github.com/ballot-go/ballot/impl"
 )
 
@@ -69,6 +71,15 @@ func (t Target) validate() error {
 
 // IsNode reports whether the target runs as goroutines.
 func (t Target) IsNode() bool { return t.Node != nil }
+
+// Capabilities are those of the network the target runs on: what Pause
+// and Skew do to its nodes.
+func (t Target) Capabilities() faults.Capabilities {
+	if t.IsNode() {
+		return rpcnet.Capabilities()
+	}
+	return sim.Capabilities()
+}
 
 // InBubble reports whether the target's runs belong in a synctest bubble.
 func (t Target) InBubble() bool {
