@@ -70,6 +70,18 @@ func NewRun(root, name string, keep int) (*Run, error) {
 	return &Run{Dir: dir, used: map[string]bool{}}, nil
 }
 
+// OpenRun makes dir, a run directory the user named (chaos run --out),
+// and checks that it can be written. Nothing around it is pruned.
+func OpenRun(dir string) (*Run, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("report: cannot make the run directory: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, runMarker), nil, 0o644); err != nil {
+		return nil, fmt.Errorf("report: cannot write in the run directory: %w", err)
+	}
+	return &Run{Dir: dir, used: map[string]bool{}}, nil
+}
+
 // Keep reads KeepEnv, or gives DefaultKeep.
 func Keep() int {
 	if n, err := strconv.Atoi(os.Getenv(KeepEnv)); err == nil && n > 0 {
@@ -124,14 +136,7 @@ func (r *Run) SaveFailure(f Failure) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("report: %w", err)
 	}
-	history := "history.jsonl"
-	if len(f.History.Events) > compressAbove {
-		history += ".gz"
-	}
-	errs := []error{
-		os.WriteFile(filepath.Join(dir, "summary.txt"), []byte(f.Full(dir)), 0o644),
-		checker.SaveHistory(filepath.Join(dir, history), f.History),
-	}
+	errs := []error{os.WriteFile(filepath.Join(dir, "summary.txt"), []byte(f.Full(dir)), 0o644)}
 	view := ""
 	if v := f.Violated(); len(v) > 0 && len(v[0].Violations) > 0 {
 		view = "porcupine.html"
@@ -139,10 +144,22 @@ func (r *Run) SaveFailure(f Failure) (string, error) {
 			return porc.Visualize(file, f.History, v[0].Violations[0].At, porcupineWindow)
 		}))
 	}
-	errs = append(errs, writeFile(filepath.Join(dir, "timeline.html"), func(file *os.File) error {
-		return WriteTimeline(file, f.History, f.Results, TimelineOptions{Title: f.Name, Seed: f.Seed, Replay: first(f.Replay), PorcupineView: view})
-	}))
+	errs = append(errs, SaveEvidence(dir, f.History, f.Results, TimelineOptions{Title: f.Name, Seed: f.Seed, Replay: first(f.Replay), PorcupineView: view}))
 	return dir, errors.Join(errs...)
+}
+
+// SaveEvidence writes a run's history.jsonl (gzipped when large) and its
+// timeline.html into dir.
+func SaveEvidence(dir string, h checker.History, results []checker.Result, opts TimelineOptions) error {
+	history := "history.jsonl"
+	if len(h.Events) > compressAbove {
+		history += ".gz"
+	}
+	return errors.Join(
+		checker.SaveHistory(filepath.Join(dir, history), h),
+		writeFile(filepath.Join(dir, "timeline.html"), func(file *os.File) error {
+			return WriteTimeline(file, h, results, opts)
+		}))
 }
 
 // WriteSummary writes the run's own summary.txt.

@@ -39,6 +39,9 @@ func TestForbiddenImportsAreCaught(t *testing.T) {
 		{layers.Package{ImportPath: m + "/faults/rpcnet", Imports: []string{"github.com/hashicorp/go-hclog", "net/http"}}, ""},
 		{layers.Package{ImportPath: m + "/faults/rpcnet", Imports: []string{"gopkg.in/yaml.v3"}}, "standard library"},
 		{layers.Package{ImportPath: m + "/cmd/chaos", Imports: []string{"gopkg.in/yaml.v3"}}, ""},
+		{layers.Package{ImportPath: m + "/cmd/chaos/cli", Imports: []string{"github.com/spf13/cobra"}}, ""},
+		{layers.Package{ImportPath: m + "/specs/harness", Imports: []string{"github.com/spf13/cobra"}}, "stay in cmd/chaos"},
+		{layers.Package{ImportPath: m + "/impl/zoo", TestImports: []string{"github.com/vbauerster/mpb/v8"}}, "stay in cmd/chaos"},
 	}
 	for _, c := range cases {
 		got := layers.Check([]layers.Package{c.pkg})

@@ -108,21 +108,7 @@ func (c *Cluster) History() checker.History {
 }
 
 // Checkers are the invariants this cluster's history is held to.
-func (c *Cluster) Checkers() []checker.Checker {
-	cs := checker.All()
-	for i, ch := range cs {
-		switch ch.(type) {
-		case checker.ReElection:
-			cs[i] = checker.ReElection{Within: c.cfg.ElectionBy}
-		case checker.HeartbeatBudget:
-			cs[i] = checker.HeartbeatBudget{PerSecond: c.target.HeartbeatBudget}
-		case checker.Stability:
-			// goroutine nodes report (term, isLeader): followers need not name the leader
-			cs[i] = checker.Stability{AllowUnknownLeader: c.target.IsNode()}
-		}
-	}
-	return cs
-}
+func (c *Cluster) Checkers() []checker.Checker { return c.target.Checkers(c.cfg) }
 
 // Check runs every checker over the history so far.
 func (c *Cluster) Check() []checker.Result {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/faults"
 	"github.com/ballot-go/ballot/faults/rpcnet"
 	"github.com/ballot-go/ballot/faults/sim"
@@ -84,4 +85,27 @@ func (t Target) Capabilities() faults.Capabilities {
 // InBubble reports whether the target's runs belong in a synctest bubble.
 func (t Target) InBubble() bool {
 	return t.Node != nil && !t.Realtime
+}
+
+// Checkers are the invariants a run of the target with cfg is held to:
+// every checker, set from the target's declarations. A saved history is
+// judged again with the same list (chaos check).
+func (t Target) Checkers(cfg Config) []checker.Checker {
+	electionBy := cfg.ElectionBy
+	if electionBy == 0 {
+		electionBy = DefaultElectionBy
+	}
+	cs := checker.All()
+	for i, ch := range cs {
+		switch ch.(type) {
+		case checker.ReElection:
+			cs[i] = checker.ReElection{Within: electionBy}
+		case checker.HeartbeatBudget:
+			cs[i] = checker.HeartbeatBudget{PerSecond: t.HeartbeatBudget}
+		case checker.Stability:
+			// goroutine nodes report (term, isLeader): followers need not name the leader
+			cs[i] = checker.Stability{AllowUnknownLeader: t.IsNode()}
+		}
+	}
+	return cs
 }

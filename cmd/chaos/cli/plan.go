@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/specs/harness"
+)
+
+// runFlags are the flags of chaos run, as typed.
+type runFlags struct {
+	impl     string
+	nodes    int
+	length   time.Duration
+	interval time.Duration
+	settle   time.Duration
+	nemesis  string
+	seed     uint64
+	seeds    int
+	realTime bool
+	out      string
+	shard    string
+	episodes string
+	workers  int
+}
+
+// plan is a validated chaos run: what to run, on which seeds. It is saved
+// in the run directory (run.json), so that replay, shrink and merge can
+// rebuild it.
+type plan struct {
+	Impl     string            `json:"impl"`
+	Nodes    int               `json:"nodes"`
+	Time     duration          `json:"time"`
+	Interval duration          `json:"interval"`
+	Settle   duration          `json:"settle"`
+	Nemesis  []string          `json:"nemesis"`
+	Seed     uint64            `json:"seed"`
+	Seeds    int               `json:"seeds"`
+	Shard    shard             `json:"shard"`
+	RealTime bool              `json:"real_time,omitempty"`
+	Episodes []harness.Episode `json:"episodes,omitempty"`
+
+	impl    implementation
+	workers int
+}
+
+// newPlan checks every flag before anything runs, and says what would be
+// valid for each mistake.
+func newPlan(c catalog, f runFlags) (plan, error) {
+	impl, err := c.lookup(f.impl)
+	if err != nil {
+		return plan{}, err
+	}
+	p := plan{Impl: impl.Name(), Nodes: f.nodes, Time: duration(f.length), Interval: duration(f.interval),
+		Settle: duration(f.settle), Seed: f.seed, Seeds: f.seeds, RealTime: f.realTime, impl: impl, workers: f.workers}
+	checks := []func() error{
+		func() error { return p.checkNumbers() },
+		func() error { return p.checkRealTime() },
+		func() (err error) { p.Nemesis, err = parseNemesis(f.nemesis, impl.target); return err },
+		func() (err error) { p.Shard, err = parseShard(f.shard); return err },
+		func() (err error) { p.Episodes, err = parseEpisodes(f.episodes); return err },
+	}
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return plan{}, err
+		}
+	}
+	if p.workers == 0 {
+		p.workers = runtime.GOMAXPROCS(0)
+	}
+	if p.RealTime {
+		p.impl.target.Realtime = true
+	}
+	return p, nil
+}
+
+func (p plan) checkNumbers() error {
+	switch {
+	case p.Nodes < 1 || p.Nodes > harness.MaxNodes:
+		return usagef("--nodes %d: a cluster has 1 to %d nodes (5 is the usual)", p.Nodes, harness.MaxNodes)
+	case p.Seeds < 1:
+		return usagef("--seeds %d: give how many seeds to run, 1 or more", p.Seeds)
+	case p.Time <= 0:
+		return usagef("--time %v: give how long faults are injected, such as 60s", p.Time)
+	case p.Interval <= 0:
+		return usagef("--interval %v: give the mean time between faults, such as 4s", p.Interval)
+	case p.Settle < 0:
+		return usagef("--settle %v: give how long the healed cluster runs at the end, such as 10s", p.Settle)
+	case p.workers < 0:
+		return usagef("--workers %d: give how many runs go at once, or 0 for one per core", p.workers)
+	}
+	return nil
+}
+
+func (p plan) checkRealTime() error {
+	if p.RealTime && !p.impl.target.IsNode() {
+		return usagef("--real-time: %s is a deterministic Machine, which runs in the simulator's time; --real-time is for goroutine implementations", p.Impl)
+	}
+	return nil
+}
+
+// parseNemesis reads --nemesis: "all", or fault names separated by commas.
+func parseNemesis(s string, t harness.Target) ([]string, error) {
+	if s == "all" || s == "" {
+		return t.Faults(), nil
+	}
+	var names []string
+	for _, name := range strings.Split(s, ",") {
+		name = strings.TrimSpace(name)
+		if _, err := faults.Lookup(name); err != nil {
+			return nil, usagef("--nemesis: unknown fault %q: the faults are all, or any of %s", name, strings.Join(faults.Names(), ", "))
+		}
+		if ok, why := t.FaultApplies(name); !ok {
+			return nil, usagef("--nemesis: %s does not apply to %s: %s", name, t.Name, why)
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
+
+// parseEpisodes reads --episodes, a shrunk schedule: "3,7@1.5s" keeps
+// episodes 3 and 7 of the drawn schedule, 7 healed 1.5 s after it starts.
+func parseEpisodes(s string) ([]harness.Episode, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var eps []harness.Episode
+	for _, part := range strings.Split(s, ",") {
+		index, hold, found := strings.Cut(strings.TrimSpace(part), "@")
+		i, err := strconv.Atoi(index)
+		if err != nil || i < 0 {
+			return nil, usagef("--episodes %q: %q is not an episode number; write numbers from the schedule, each perhaps with @hold, such as 3,7@1.5s", s, index)
+		}
+		e := harness.Episode{Index: i}
+		if found {
+			if e.Hold, err = time.ParseDuration(hold); err != nil || e.Hold <= 0 {
+				return nil, usagef("--episodes %q: hold %q is not a positive duration, such as 1.5s", s, hold)
+			}
+		}
+		eps = append(eps, e)
+	}
+	return eps, nil
+}
+
+// seeds are the plan's seeds, those of its shard only.
+func (p plan) seeds() []uint64 {
+	var out []uint64
+	for i := range p.Seeds {
+		if p.Shard.owns(i) {
+			out = append(out, p.Seed+uint64(i))
+		}
+	}
+	return out
+}
+
+// nemesis is the harness's description of the plan's faults.
+func (p plan) nemesis() harness.Nemesis {
+	return harness.Nemesis{Length: time.Duration(p.Time), Every: time.Duration(p.Interval), Settle: time.Duration(p.Settle),
+		Faults: p.Nemesis, Episodes: p.Episodes}
+}
+
+// describe is the plan in one line, for the top of a report.
+func (p plan) describe() string {
+	faults := fmt.Sprintf("%d faults", len(p.Nemesis))
+	if len(p.Nemesis) <= 3 {
+		faults = strings.Join(p.Nemesis, ", ")
+	}
+	seeds := fmt.Sprintf("seed %d", p.Seed)
+	if p.Seeds > 1 {
+		seeds = fmt.Sprintf("seeds %d to %d", p.Seed, p.Seed+uint64(p.Seeds)-1)
+	}
+	return fmt.Sprintf("%s on %d nodes, %s: %v of faults (%s, one every ~%v), then %v to settle%s",
+		p.Impl, p.Nodes, seeds, p.Time, faults, p.Interval, p.Settle, p.Shard.describe())
+}

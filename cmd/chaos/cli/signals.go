@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// interruptible is ctx, cancelled by the first Ctrl-C (or SIGTERM): the
+// runs in progress stop, and what they recorded is judged and written. A
+// second Ctrl-C exits at once.
+func interruptible(ctx context.Context, stderr io.Writer) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-signals:
+		case <-done:
+			return
+		}
+		fmt.Fprintln(stderr, "\nchaos: interrupted: judging and writing what the runs recorded; Ctrl-C again exits at once")
+		cancel(errInterrupted)
+		select {
+		case <-signals:
+			fmt.Fprintln(stderr, "chaos: interrupted twice: exiting without a report")
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(signals)
+		close(done)
+		cancel(nil)
+	}
+}
+
+var errInterrupted = fmt.Errorf("interrupted")

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/ballot-go/ballot/checker/report"
+	"github.com/ballot-go/ballot/specs/harness"
+)
+
+// maxSaved bounds the failing runs whose evidence a sweep saves: a broken
+// implementation fails most seeds, and each history can be megabytes.
+const maxSaved = 20
+
+// sweep runs the plan's seeds, workers at a time, and returns their
+// outcomes in seed order. Seeds not started when ctx ends are left out.
+func (e *env) sweep(p plan, run *report.Run, progress func()) []outcome {
+	seeds := p.seeds()
+	outcomes := make([]*outcome, len(seeds))
+	next := make(chan int)
+	var saved atomic.Int32
+	var wg sync.WaitGroup
+	for range min(p.workers, len(seeds)) {
+		wg.Go(func() {
+			for i := range next {
+				o := e.runSeed(p, seeds[i], run, &saved)
+				outcomes[i] = &o
+				progress()
+			}
+		})
+	}
+	feed(e, next, len(seeds))
+	wg.Wait()
+	var out []outcome
+	for _, o := range outcomes {
+		if o != nil {
+			out = append(out, *o)
+		}
+	}
+	return out
+}
+
+// feed hands out indices 0 to n-1 until ctx ends.
+func feed(e *env, next chan<- int, n int) {
+	defer close(next)
+	for i := range n {
+		select {
+		case next <- i:
+		case <-e.ctx.Done():
+			return
+		}
+	}
+}
+
+// runSeed runs one seed under the watchdog and saves its evidence if it
+// failed and fewer than maxSaved have been saved.
+func (e *env) runSeed(p plan, seed uint64, run *report.Run, saved *atomic.Int32) outcome {
+	cfg := harness.Config{Nodes: p.Nodes, Seed: seed}
+	v := harness.RunNemesisWatched(e.t, p.impl.target, cfg, p.nemesis(), harness.Watch{Cancel: e.ctx.Done()})
+	f := p.failure(seed, v)
+	o := newOutcome(f, v)
+	if o.failed() && saved.Add(1) <= maxSaved {
+		dir, err := run.SaveFailure(f)
+		if err != nil {
+			e.printf(e.stderr, "chaos: saving the evidence of seed %d: %v\n", seed, err)
+		}
+		o.Saved = relative(run.Dir, dir)
+	}
+	if !o.failed() && p.Seeds == 1 {
+		// One clean run: its history and timeline are worth a look too.
+		if err := report.SaveEvidence(run.Dir, v.History, v.Results, report.TimelineOptions{Title: f.Name, Seed: seed, Replay: o.Replay}); err != nil {
+			e.printf(e.stderr, "chaos: saving the history of seed %d: %v\n", seed, err)
+		}
+		o.Saved = "."
+	}
+	return o
+}
