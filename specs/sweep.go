@@ -19,21 +19,24 @@ func Sweep(target harness.Target, nodes, count int) bool {
 	return describeAt(target.Name, func() {
 		Describe("nemesis sweep", Label("sweep", "nemesis", "safety", "liveness", "stability", "leaks"), func() {
 			for seed := uint64(1); seed <= uint64(count); seed++ {
-				spec(fmt.Sprintf("seed %d on %d nodes", seed, nodes), sweepRun(target, nodes, seed))
+				spec(fmt.Sprintf("seed %d on %d nodes", seed, nodes), nemesisRun(target, nodes, seed, harness.Nemesis{}))
 			}
 		})
 	})
 }
 
-func sweepRun(target harness.Target, nodes int, seed uint64) func(SpecContext) {
+// nemesisRun is the body of a spec that makes exactly the run
+// harness.RunNemesis makes of seed and n, and fails on any finding: the
+// runs of Sweep and Regression.
+func nemesisRun(target harness.Target, nodes int, seed uint64, n harness.Nemesis) func(SpecContext) {
 	return func(ctx SpecContext) {
 		if target.Realtime {
-			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": a sweep run is minutes of wall time")
+			Skip("real-time targets run only the specs labelled " + realtimeLabel + ": a nemesis run is minutes of wall time")
 		}
 		epoch := specEpoch.Add(1)
 		body := func() {
 			cfg := harness.Config{Nodes: nodes, Seed: seed, Logger: logger()}
-			v := harness.RunNemesis(target, cfg, harness.Nemesis{})
+			v := harness.RunNemesis(target, cfg, n)
 			judgeIn(epoch, outcome{seed: seed, history: v.History, results: v.Results, step: v.Err})
 		}
 		if err := contain(ctx, target, body); err != nil {

@@ -40,8 +40,13 @@ func (r *recorder) attribute(mark int, at time.Duration, node int, why string) {
 		r.events = append(r.events, checker.Event{At: at, Type: checker.Topology, Node: node, Net: r.lastNet(), Detail: why})
 		return
 	}
-	// A new backing array: a snapshot taken earlier keeps what it saw.
-	kept := r.events[:mark:mark]
+	kept := r.events[:mark]
+	if r.shared {
+		// A new backing array: a snapshot taken earlier keeps what it saw.
+		// Otherwise the events are compacted in place: copying the whole
+		// history after every operation made long runs quadratic.
+		kept, r.shared = r.events[:mark:mark], false
+	}
 	for i := mark; i < len(r.events); i++ {
 		e := r.events[i]
 		if i == last {

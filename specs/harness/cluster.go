@@ -39,7 +39,7 @@ func New(target Target, cfg Config) (*Cluster, error) {
 			"testing/synctest bubble, where it would silently run in real time: call New inside harness.RunInBubble "+
 			"(or synctest.Test), or set Target.Realtime to run in real time on purpose", target.Name)
 	}
-	rec := &recorder{noWire: cfg.NoWire}
+	rec := &recorder{noWire: cfg.NoWire, events: make([]checker.Event, 0, initialEvents)}
 	b, err := newBackend(target, cfg, rec)
 	if err != nil {
 		return nil, fmt.Errorf("harness: starting %s: %w", target.Name, err)

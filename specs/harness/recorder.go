@@ -16,6 +16,9 @@ type recorder struct {
 	mu     sync.Mutex
 	events []checker.Event
 	noWire bool
+	// shared is set while a snapshot may share events' backing array, so
+	// that attribute does not rewrite what the snapshot holds.
+	shared bool
 }
 
 var messageTypes = map[faults.MessageEvent]checker.EventType{
@@ -34,6 +37,7 @@ func (r *recorder) add(e checker.Event) {
 func (r *recorder) snapshot() []checker.Event {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.shared = true
 	return r.events[:len(r.events):len(r.events)]
 }
 
@@ -71,3 +75,7 @@ var incidentTypes = map[faults.IncidentKind]checker.EventType{
 func (r *recorder) Incident(in faults.Incident) {
 	r.add(checker.Event{At: in.At, Type: incidentTypes[in.Kind], Node: in.Node, Detail: in.Detail})
 }
+
+// initialEvents is the recorder's first capacity: about what a minute of
+// five nodes records, so that a short run grows its history few times.
+const initialEvents = 8192

@@ -37,7 +37,7 @@ func TestReplayOfAMachineIsIdentical(t *testing.T) {
 	saved := readResults(t, out).Outcomes[1]
 	code, stdout, stderr := chaos(t, "replay", filepath.Join(out, saved.Saved))
 	if code != 1 || !strings.Contains(stdout, "identical: ") || !strings.Contains(stdout, saved.History) {
-		t.Fatalf("exit %d; want 1 and an identical history (sha256 %s)\n%s%s", code, saved.History, stdout, stderr)
+		t.Fatalf("exit %d; want 1 and an identical history (digest %s)\n%s%s", code, saved.History, stdout, stderr)
 	}
 }
 

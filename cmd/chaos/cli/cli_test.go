@@ -100,7 +100,7 @@ type savedResults struct {
 		Seed     uint64   `json:"seed"`
 		Violated []string `json:"violated"`
 		Saved    string   `json:"saved"`
-		History  string   `json:"history_sha256"`
+		History  string   `json:"history_digest"`
 	} `json:"outcomes"`
 }
 

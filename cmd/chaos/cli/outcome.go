@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -20,12 +18,16 @@ type outcome struct {
 	Headline string `json:"headline,omitempty"`
 	// Error is a run that could not be built or played.
 	Error string `json:"error,omitempty"`
-	// Stopped says why a watchdog, or Ctrl-C, stopped the run early.
+	// Stopped says why a watchdog stopped the run early: a frozen clock,
+	// or the wall-time limit.
 	Stopped string `json:"stopped,omitempty"`
-	Events  int    `json:"events"`
-	// History is the SHA-256 of the history as history.jsonl writes it: a
-	// Machine's replay must give the same.
-	History string `json:"history_sha256"`
+	// Interrupted is set when Ctrl-C cut the run short; what it had
+	// recorded was judged all the same.
+	Interrupted bool `json:"interrupted,omitempty"`
+	Events      int  `json:"events"`
+	// History is the history's checker.Digest: a Machine's replay must
+	// give the same.
+	History string `json:"history_digest"`
 	// Saved is the subdirectory that holds the evidence, if it was saved.
 	Saved  string `json:"saved,omitempty"`
 	Replay string `json:"replay"`
@@ -42,8 +44,12 @@ func (p plan) failure(seed uint64, v harness.Verdict) report.Failure {
 func (p plan) runName(seed uint64) string { return fmt.Sprintf("%s seed %d", p.Impl, seed) }
 
 func newOutcome(f report.Failure, v harness.Verdict) outcome {
-	o := outcome{Seed: f.Seed, Error: errText(v.Err), Stopped: errText(v.Stopped), Events: len(v.History.Events),
-		History: historyHash(v.History), Replay: f.Replay[0]}
+	interrupted := errors.Is(v.Stopped, harness.ErrCancelled)
+	if interrupted {
+		f.Stopped = ""
+	}
+	o := outcome{Seed: f.Seed, Error: errText(v.Err), Stopped: f.Stopped, Interrupted: interrupted, Events: len(v.History.Events),
+		History: checker.Digest(v.History), Replay: f.Replay[0]}
 	for _, r := range f.Violated() {
 		o.Violated = append(o.Violated, r.Checker)
 	}
@@ -53,21 +59,9 @@ func newOutcome(f report.Failure, v harness.Verdict) outcome {
 	return o
 }
 
-// historyHash is the SHA-256 of h as history.jsonl holds it.
-func historyHash(h checker.History) string {
-	sum := sha256.New()
-	if err := checker.WriteHistory(sum, h); err != nil {
-		return "unhashable: " + err.Error()
-	}
-	return hex.EncodeToString(sum.Sum(nil))
-}
-
 func errText(err error) string {
 	if err == nil {
 		return ""
-	}
-	if errors.Is(err, harness.ErrCancelled) {
-		return "interrupted (Ctrl-C); what the run had recorded is judged"
 	}
 	return err.Error()
 }

@@ -56,10 +56,10 @@ func (e *env) replay(path string, seed uint64, tries int) error {
 func (e *env) replayExactly(p plan, want outcome, run *report.Run) error {
 	got := e.runOnce(p, run)
 	if got.History != want.History {
-		fmt.Fprintf(e.stdout, "DIFFERENT: the replay recorded %d events (sha256 %s); the run recorded %d (sha256 %s)\n", got.Events, got.History, want.Events, want.History)
+		fmt.Fprintf(e.stdout, "DIFFERENT: the replay recorded %d events (digest %s); the run recorded %d (digest %s)\n", got.Events, got.History, want.Events, want.History)
 		return errFinding
 	}
-	fmt.Fprintf(e.stdout, "identical: %d events, sha256 %s\n%s\n", got.Events, got.History, verdictLine(got))
+	fmt.Fprintf(e.stdout, "identical: %d events, digest %s\n%s\n", got.Events, got.History, verdictLine(got))
 	if got.failed() {
 		return errFinding
 	}
@@ -76,6 +76,7 @@ func (e *env) replayTries(p plan, want outcome, run *report.Run, tries int) erro
 			break
 		}
 		got := e.runOnce(p, run)
+		run = nil
 		if slices.Equal(got.Violated, want.Violated) && (got.Error == "") == (want.Error == "") {
 			same++
 		}

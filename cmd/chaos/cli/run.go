@@ -86,7 +86,7 @@ func (e *env) report(r results, dir string) error {
 	if err != nil {
 		return workErr(fmt.Errorf("writing the report in %s: %w", dir, err))
 	}
-	if len(failedOutcomes(r.Outcomes)) > 0 || r.Interrupted {
+	if len(failedOutcomes(r.Outcomes)) > 0 || !r.finished() {
 		return errFinding
 	}
 	return nil

@@ -18,7 +18,13 @@ type results struct {
 	Outcomes []outcome `json:"outcomes"`
 	// Interrupted is set when Ctrl-C stopped the sweep: some seeds never ran.
 	Interrupted bool `json:"interrupted,omitempty"`
+	// Incomplete says which shards a merge lacked, and how many seeds it
+	// covers; empty for a whole sweep.
+	Incomplete string `json:"incomplete,omitempty"`
 }
+
+// finished reports whether every seed of the plan ran to its end.
+func (r results) finished() bool { return !r.Interrupted && r.Incomplete == "" }
 
 const resultsFile = "results.json"
 
@@ -36,11 +42,24 @@ func openRunDir(out, name string) (*report.Run, error) {
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	run, err := report.NewRun(root, name+"-"+time.Now().Format("20060102-150405"), report.Keep())
+	run, err := report.NewRun(root, unusedName(root, name+"-"+time.Now().Format("20060102-150405")), report.Keep())
 	if err != nil {
 		return nil, usagef("%v (or give --out DIR)", err)
 	}
 	return run, nil
+}
+
+// unusedName is name, or name-2, name-3, ...: two runs started in the same
+// second must not share a directory.
+func unusedName(root, name string) string {
+	candidate := name
+	for i := 2; i < 1000; i++ {
+		if _, err := os.Stat(filepath.Join(root, candidate)); os.IsNotExist(err) {
+			break
+		}
+		candidate = fmt.Sprintf("%s-%d", name, i)
+	}
+	return candidate
 }
 
 func writeResults(dir string, r results) error {

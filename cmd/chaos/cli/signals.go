@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 )
 
@@ -32,10 +33,13 @@ func interruptible(ctx context.Context, stderr io.Writer) (context.Context, func
 		case <-done:
 		}
 	}()
+	var once sync.Once
 	return ctx, func() {
-		signal.Stop(signals)
-		close(done)
-		cancel(nil)
+		once.Do(func() {
+			signal.Stop(signals)
+			close(done)
+			cancel(nil)
+		})
 	}
 }
 

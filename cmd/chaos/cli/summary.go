@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -23,7 +24,7 @@ func summary(r results, dir string) string {
 	}
 	if len(r.Outcomes) == 1 && len(failed) == 0 {
 		o := r.Outcomes[0]
-		fmt.Fprintf(&b, "\n%d events recorded; history sha256 %s\nreplay: %s\n", o.Events, o.History[:min(16, len(o.History))], o.Replay)
+		fmt.Fprintf(&b, "\n%d events recorded; history digest %s\nreplay: %s\n", o.Events, o.History[:min(16, len(o.History))], o.Replay)
 	}
 	fmt.Fprintf(&b, "\nrun directory: %s\n", dir)
 	return b.String()
@@ -32,14 +33,20 @@ func summary(r results, dir string) string {
 func writeVerdict(b *strings.Builder, r results, failed int) {
 	ran := len(r.Outcomes)
 	switch {
+	case r.Incomplete != "" && failed == 0:
+		fmt.Fprintf(b, "verdict: INCOMPLETE: %s clean, but %s\n", plural(ran, "run"), r.Incomplete)
 	case failed == 0 && !r.Interrupted:
 		fmt.Fprintf(b, "verdict: clean: %s, no finding\n", plural(ran, "run"))
 	case failed == 0:
-		fmt.Fprintf(b, "verdict: interrupted: %s of %d clean before Ctrl-C\n", plural(ran, "run"), len(r.Plan.seeds()))
+		fmt.Fprintf(b, "verdict: interrupted: %s of %d clean before Ctrl-C (%d cut short, judged on what they had recorded)\n",
+			plural(ran, "run"), len(r.Plan.seeds()), countInterrupted(r.Outcomes))
 	default:
 		fmt.Fprintf(b, "verdict: FOUND SOMETHING: %d of %s failed", failed, plural(ran, "run"))
 		if r.Interrupted {
 			fmt.Fprintf(b, " (interrupted: %d of %d seeds ran)", ran, len(r.Plan.seeds()))
+		}
+		if r.Incomplete != "" {
+			fmt.Fprintf(b, " (INCOMPLETE: %s)", r.Incomplete)
 		}
 		b.WriteString("\n")
 	}
@@ -54,7 +61,7 @@ func writeByChecker(b *strings.Builder, failed []outcome) {
 	for _, c := range checker.All() {
 		n, first := 0, uint64(0)
 		for _, o := range failed {
-			if contains(o.Violated, c.Name()) {
+			if slices.Contains(o.Violated, c.Name()) {
 				if n == 0 {
 					first = o.Seed
 				}
@@ -105,13 +112,14 @@ func countRunErrors(os []outcome) int {
 	return n
 }
 
-func contains(names []string, name string) bool {
-	for _, n := range names {
-		if n == name {
-			return true
+func countInterrupted(os []outcome) int {
+	n := 0
+	for _, o := range os {
+		if o.Interrupted {
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 func plural(n int, noun string) string {

@@ -55,10 +55,11 @@ func feed(e *env, next chan<- int, n int) {
 // runSeed runs one seed under the watchdog and saves its evidence if it
 // failed and fewer than maxSaved have been saved.
 func (e *env) runSeed(p plan, seed uint64, run *report.Run, saved *atomic.Int32) outcome {
-	cfg := harness.Config{Nodes: p.Nodes, Seed: seed}
-	v := harness.RunNemesisWatched(e.t, p.impl.target, cfg, p.nemesis(), harness.Watch{Cancel: e.ctx.Done()})
-	f := p.failure(seed, v)
-	o := newOutcome(f, v)
+	p.Seed = seed
+	o, f := e.probe(p)
+	if run == nil {
+		return o // a replay's later tries: the first one's evidence serves
+	}
 	if o.failed() && saved.Add(1) <= maxSaved {
 		dir, err := run.SaveFailure(f)
 		if err != nil {
@@ -67,11 +68,20 @@ func (e *env) runSeed(p plan, seed uint64, run *report.Run, saved *atomic.Int32)
 		o.Saved = relative(run.Dir, dir)
 	}
 	if !o.failed() && p.Seeds == 1 {
-		// One clean run: its history and timeline are worth a look too.
-		if err := report.SaveEvidence(run.Dir, v.History, v.Results, report.TimelineOptions{Title: f.Name, Seed: seed, Replay: o.Replay}); err != nil {
+		// One clean run, or one cut short by Ctrl-C: its history and
+		// timeline are worth a look too.
+		if err := report.SaveEvidence(run.Dir, f.History, f.Results, report.TimelineOptions{Title: f.Name, Seed: seed, Replay: o.Replay}); err != nil {
 			e.printf(e.stderr, "chaos: saving the history of seed %d: %v\n", seed, err)
 		}
 		o.Saved = "."
 	}
 	return o
+}
+
+// probe runs the plan's seed under the watchdog, saving nothing.
+func (e *env) probe(p plan) (outcome, report.Failure) {
+	cfg := harness.Config{Nodes: p.Nodes, Seed: p.Seed}
+	v := harness.RunNemesisWatched(e.t, p.impl.target, cfg, p.nemesis(), harness.Watch{Cancel: e.ctx.Done()})
+	f := p.failure(p.Seed, v)
+	return newOutcome(f, v), f
 }
