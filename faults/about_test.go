@@ -16,3 +16,11 @@ func TestEveryFaultIsDescribed(t *testing.T) {
 		t.Error("About describes a fault that does not exist")
 	}
 }
+
+func TestMessageFaultsAreRegistered(t *testing.T) {
+	for _, name := range faults.MessageFaults {
+		if _, err := faults.Lookup(name); err != nil {
+			t.Errorf("faults.MessageFaults names %q: %v", name, err)
+		}
+	}
+}

@@ -9,7 +9,17 @@ type Capabilities struct {
 	// Skew reports whether Skew changes a node's clock rate; where it
 	// cannot, Skew returns an error wrapping ErrUnsupported.
 	Skew bool
+	// Messages reports whether the network sees each message, so that a
+	// link rule can drop, duplicate or delay some of them, by kind. A
+	// network of opaque byte streams (real processes behind TCP proxies)
+	// cannot: it delays or cuts whole links only, and SetRule returns an
+	// error wrapping ErrUnsupported for anything else.
+	Messages bool
 }
+
+// MessageFaults are the registered faults that act on single messages
+// through link rules: they need Capabilities.Messages.
+var MessageFaults = []string{"delay", "drop", "duplicate", "reorder"}
 
 // Pausing is what Pause does to a node on one network.
 type Pausing int

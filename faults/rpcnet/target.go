@@ -130,7 +130,7 @@ func (n *Network) noSuchNode(i int) error {
 // its timers run, and Skew is unsupported, because a goroutine node's
 // timers and clock are the process's own.
 func Capabilities() faults.Capabilities {
-	return faults.Capabilities{Pause: faults.PauseHoldsTraffic}
+	return faults.Capabilities{Pause: faults.PauseHoldsTraffic, Messages: true}
 }
 
 // Capabilities implements faults.Network.

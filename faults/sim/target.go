@@ -179,7 +179,7 @@ func (s *Sim) node(n int) (*node, error) {
 // Capabilities are the simulator's: Pause freezes a node's clock and its
 // deliveries, and Skew changes its clock rate.
 func Capabilities() faults.Capabilities {
-	return faults.Capabilities{Pause: faults.PauseFreezes, Skew: true}
+	return faults.Capabilities{Pause: faults.PauseFreezes, Skew: true, Messages: true}
 }
 
 // Capabilities implements faults.Network.

@@ -49,8 +49,11 @@ func New(target Target, cfg Config) (*Cluster, error) {
 }
 
 // newBackend builds the simulator for a Machine target, the RPC network
-// for a Node target.
+// for a Node target, and lets an External target start its own.
 func newBackend(target Target, cfg Config, rec *recorder) (faults.Network, error) {
+	if target.External != nil {
+		return target.External.Start(rec, cfg)
+	}
 	if target.Node == nil {
 		return sim.New(sim.Config{
 			Nodes: cfg.Nodes, Seed: cfg.Seed, Tick: cfg.Tick, Factory: target.Machine,

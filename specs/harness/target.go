@@ -21,8 +21,12 @@ type Target struct {
 	Machine impl.MachineFactory
 	// Node builds a goroutine member of the cluster; it runs on the RPC
 	// network, in virtual time inside a synctest bubble unless Realtime.
-	// Set exactly one of Machine and Node.
+	// Set exactly one of Machine, Node and External.
 	Node impl.NodeFactory
+	// External runs the nodes outside this process (real processes behind
+	// TCP proxies, faults/procnet): the network it starts runs them, in
+	// wall time, and the harness records and judges them like any other.
+	External *External
 	// Realtime runs a Node target in real time instead of a synctest
 	// bubble, for code that cannot run in one (real sockets, or sleeping
 	// while holding a lock that other goroutines need). Runs take as long
@@ -58,10 +62,12 @@ func (t Target) validate() error {
 		return errors.New("harness: Target.Name is empty: give the implementation a name for reports")
 	}
 	switch {
-	case t.Machine == nil && t.Node == nil:
-		return fmt.Errorf("harness: target %q has no factory: set Target.Machine or Target.Node", t.Name)
-	case t.Machine != nil && t.Node != nil:
-		return fmt.Errorf("harness: target %q sets both Machine and Node: set one", t.Name)
+	case t.kinds() == 0:
+		return fmt.Errorf("harness: target %q has no factory: set Target.Machine, Target.Node or Target.External", t.Name)
+	case t.kinds() > 1:
+		return fmt.Errorf("harness: target %q sets more than one of Machine, Node and External: set one", t.Name)
+	case t.External != nil && t.External.Start == nil:
+		return fmt.Errorf("harness: target %q has an External with no Start: give the function that starts its network", t.Name)
 	case t.HeartbeatBudget < 0:
 		return fmt.Errorf("harness: target %q declares HeartbeatBudget %d: give heartbeats per second, or 0 for no budget", t.Name, t.HeartbeatBudget)
 	case t.Machine != nil && t.Realtime:
@@ -70,12 +76,34 @@ func (t Target) validate() error {
 	return nil
 }
 
+// External is a target whose nodes run outside this process.
+type External struct {
+	// Start starts the network of the nodes for one run, reporting to
+	// tracer; cfg gives the cluster size and the seed.
+	Start func(tracer faults.Tracer, cfg Config) (faults.Network, error)
+	// Capabilities are the network's, known before it starts.
+	Capabilities faults.Capabilities
+}
+
+func (t Target) kinds() int {
+	n := 0
+	for _, set := range []bool{t.Machine != nil, t.Node != nil, t.External != nil} {
+		if set {
+			n++
+		}
+	}
+	return n
+}
+
 // IsNode reports whether the target runs as goroutines.
 func (t Target) IsNode() bool { return t.Node != nil }
 
 // Capabilities are those of the network the target runs on: what Pause
 // and Skew do to its nodes.
 func (t Target) Capabilities() faults.Capabilities {
+	if t.External != nil {
+		return t.External.Capabilities
+	}
 	if t.IsNode() {
 		return rpcnet.Capabilities()
 	}

@@ -10,9 +10,13 @@ import (
 // replayCommand is the chaos run command line that runs seed of the plan
 // again, and nothing else.
 func (p plan) replayCommand(seed uint64) string {
-	args := []string{commandName(), "run", "--impl", p.Impl, "--nodes", fmt.Sprint(p.Nodes),
+	what := []string{"--impl", p.Impl}
+	if p.Cluster != "" {
+		what = []string{"--cluster", p.Cluster}
+	}
+	args := append(append([]string{commandName(), "run"}, what...), "--nodes", fmt.Sprint(p.Nodes),
 		"--time", p.Time.String(), "--interval", p.Interval.String(), "--settle", p.Settle.String(),
-		"--nemesis", p.nemesisFlag(), "--seed", fmt.Sprint(seed)}
+		"--nemesis", p.nemesisFlag(), "--seed", fmt.Sprint(seed))
 	if p.RealTime {
 		args = append(args, "--real-time")
 	}

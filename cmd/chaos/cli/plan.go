@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -27,36 +28,45 @@ type runFlags struct {
 	shard    string
 	episodes string
 	workers  int
+	cluster  string
+	// nodesSet is whether --nodes was given: a cluster file says how many.
+	nodesSet bool
 }
 
 // plan is a validated chaos run: what to run, on which seeds. It is saved
 // in the run directory (run.json), so that replay, shrink and merge can
 // rebuild it.
 type plan struct {
-	Impl     string            `json:"impl"`
-	Nodes    int               `json:"nodes"`
-	Time     duration          `json:"time"`
-	Interval duration          `json:"interval"`
-	Settle   duration          `json:"settle"`
-	Nemesis  []string          `json:"nemesis"`
-	Seed     uint64            `json:"seed"`
-	Seeds    int               `json:"seeds"`
-	Shard    shard             `json:"shard"`
-	RealTime bool              `json:"real_time,omitempty"`
+	Impl     string   `json:"impl"`
+	Nodes    int      `json:"nodes"`
+	Time     duration `json:"time"`
+	Interval duration `json:"interval"`
+	Settle   duration `json:"settle"`
+	Nemesis  []string `json:"nemesis"`
+	Seed     uint64   `json:"seed"`
+	Seeds    int      `json:"seeds"`
+	Shard    shard    `json:"shard"`
+	RealTime bool     `json:"real_time,omitempty"`
+	// Cluster is the cluster file of a run of real processes.
+	Cluster  string            `json:"cluster,omitempty"`
 	Episodes []harness.Episode `json:"episodes,omitempty"`
 
 	impl    implementation
 	workers int
+	// runDir is where a cluster's runs keep their nodes' directories, once
+	// the run directory exists.
+	runDir *string
 }
 
 // newPlan checks every flag before anything runs, and says what would be
 // valid for each mistake.
 func newPlan(c catalog, f runFlags) (plan, error) {
-	impl, err := c.lookup(f.impl)
+	runDir := new(string)
+	impl, err := f.implementation(c, runDir)
 	if err != nil {
 		return plan{}, err
 	}
-	p := plan{Impl: impl.Name(), Nodes: f.nodes, Time: duration(f.length), Interval: duration(f.interval),
+	p := plan{Impl: impl.Name(), Nodes: f.nodes, Cluster: f.cluster, runDir: runDir, Time: duration(f.length), Interval: duration(f.interval),
 		Settle: duration(f.settle), Seed: f.seed, Seeds: f.seeds, RealTime: f.realTime, impl: impl, workers: f.workers}
 	checks := []func() error{
 		func() error { return p.checkNumbers() },
@@ -72,6 +82,9 @@ func newPlan(c catalog, f runFlags) (plan, error) {
 	}
 	if p.workers == 0 {
 		p.workers = runtime.GOMAXPROCS(0)
+	}
+	if p.Cluster != "" {
+		p.workers = 1 // each run starts the whole cluster
 	}
 	if p.RealTime {
 		p.impl.target.Realtime = true
@@ -95,6 +108,26 @@ func (p plan) checkNumbers() error {
 		return usagef("--workers %d: give how many runs go at once, or 0 for one per core", p.workers)
 	}
 	return nil
+}
+
+// implementation is --impl, or the cluster of --cluster, whose size must
+// then agree with --nodes if that is given.
+func (f *runFlags) implementation(c catalog, runDir *string) (implementation, error) {
+	if f.cluster == "" {
+		return c.lookup(f.impl)
+	}
+	cluster, err := readCluster(f.cluster)
+	if err != nil {
+		return implementation{}, err
+	}
+	if f.nodesSet && f.nodes != len(cluster.Nodes) {
+		return implementation{}, usagef("--nodes %d, but %s describes %d nodes: leave --nodes out", f.nodes, f.cluster, len(cluster.Nodes))
+	}
+	f.nodes = len(cluster.Nodes)
+	if abs, err := filepath.Abs(f.cluster); err == nil {
+		f.cluster = abs
+	}
+	return clusterTarget(f.cluster, cluster, runDir), nil
 }
 
 func (p plan) checkRealTime() error {
@@ -178,4 +211,11 @@ func (p plan) describe() string {
 	}
 	return fmt.Sprintf("%s on %d nodes, %s: %v of faults (%s, one every ~%v), then %v to settle%s",
 		p.Impl, p.Nodes, seeds, p.Time, faults, p.Interval, p.Settle, p.Shard.describe())
+}
+
+// useRunDir tells a cluster's runs where the run directory is.
+func (p plan) useRunDir(dir string) {
+	if p.runDir != nil {
+		*p.runDir = dir
+	}
 }

@@ -44,6 +44,7 @@ func (e *env) replay(path string, seed uint64, tries int) error {
 	if err != nil {
 		return err
 	}
+	p.useRunDir(run.Dir)
 	p.Seeds, p.Seed, p.Shard = 1, want.Seed, shard{}
 	fmt.Fprintf(e.stdout, "chaos replay: %s\n", p.describe())
 	if !p.impl.target.IsNode() {
@@ -106,11 +107,11 @@ func (e *env) savedRun(path string, seed uint64) (plan, outcome, error) {
 	if err != nil {
 		return plan{}, outcome{}, usagef("%v", err)
 	}
-	impl, err := e.catalog.lookup(r.Plan.Impl)
+	p := r.Plan
+	impl, err := e.savedImplementation(p, &p.runDir)
 	if err != nil {
 		return plan{}, outcome{}, err
 	}
-	p := r.Plan
 	p.impl, p.workers = impl, 1
 	if p.RealTime {
 		p.impl.target.Realtime = true
@@ -137,4 +138,18 @@ func pickOutcome(os []outcome, sub string, seed uint64) (outcome, error) {
 		return os[0], nil
 	}
 	return outcome{}, usagef("the directory holds %d clean seeds: say which with --seed", len(os))
+}
+
+// savedImplementation is the implementation a saved plan ran: from the
+// catalog, or again from its cluster file.
+func (e *env) savedImplementation(p plan, runDir **string) (implementation, error) {
+	*runDir = new(string)
+	if p.Cluster == "" {
+		return e.catalog.lookup(p.Impl)
+	}
+	c, err := readCluster(p.Cluster)
+	if err != nil {
+		return implementation{}, err
+	}
+	return clusterTarget(p.Cluster, c, *runDir), nil
 }

@@ -29,7 +29,10 @@ every fault that applies, seed 1.`,
   chaos run --impl bug-majority-off-by-one --seeds 200
   chaos run --seeds 10000 --shard 2/8 --out shard-2`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return e.run(f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f.nodesSet = cmd.Flags().Changed("nodes")
+			return e.run(f)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.impl, "impl", e.catalog.defaultImpl(), "the implementation (chaos list names them all)")
@@ -45,6 +48,7 @@ every fault that applies, seed 1.`,
 	fl.StringVar(&f.shard, "shard", "", "run only shard i of n of the sweep, such as 2/8; chaos merge joins the shards")
 	fl.StringVar(&f.episodes, "episodes", "", "keep only these episodes of the schedule, as chaos shrink prints them, such as 3,7@1.5s")
 	fl.IntVar(&f.workers, "workers", 0, "runs at once; 0 is one per core")
+	fl.StringVar(&f.cluster, "cluster", "", "run real processes described by this YAML cluster file instead of --impl (see the README)")
 	e.completeImpl(cmd)
 	return cmd
 }
@@ -57,6 +61,10 @@ func (e *env) run(f runFlags) error {
 	}
 	run, err := openRunDir(f.out, "chaos-"+p.Impl)
 	if err != nil {
+		return err
+	}
+	p.useRunDir(run.Dir)
+	if err := p.preflight(); err != nil {
 		return err
 	}
 	r := e.execute(p, run)

@@ -66,6 +66,7 @@ func (e *env) shrink(path string, seed uint64, tries int) error {
 	if err != nil {
 		return err
 	}
+	p.useRunDir(run.Dir)
 	fmt.Fprintf(e.stderr, "chaos shrink: %s: %d episodes, looking for the fewest that still violate %s\n", p.runName(p.Seed), len(s.all), s.target)
 	kept, ok := s.shrink()
 	if !ok {

@@ -24,7 +24,7 @@ func interruptible(ctx context.Context, stderr io.Writer) (context.Context, func
 		case <-done:
 			return
 		}
-		fmt.Fprintln(stderr, "\nchaos: interrupted: judging and writing what the runs recorded; Ctrl-C again exits at once")
+		fmt.Fprintln(stderr, "\nchaos: interrupted: finishing (a run judges and writes what it recorded); Ctrl-C again exits at once")
 		cancel(errInterrupted)
 		select {
 		case <-signals:

@@ -1,0 +1,134 @@
+package cli_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// chaos run --cluster against real chaos node processes on loopback, under
+// partitions, crashes and pauses: a clean report, and nothing left behind.
+func TestClusterOfChaosNodesIsClean(t *testing.T) {
+	switch {
+	case testing.Short():
+		t.Skip("runs real processes for about 40 s of wall time: skipped with -short")
+	case raceEnabled:
+		// The nodes would be this binary, instrumented: elections in real
+		// time on a loaded machine would time out. .ci/run runs it without.
+		t.Skip("real processes in real time: run without -race (.ci/run does)")
+	}
+	for _, nodes := range []int{3, 5} {
+		t.Run(fmt.Sprintf("%d nodes", nodes), func(t *testing.T) {
+			listening := listeners(t)
+			out := t.TempDir()
+			code, stdout, stderr := chaos(t, "run", "--cluster", clusterFile(t, nodes), "--time", "12s", "--interval", "2s",
+				"--settle", "6s", "--nemesis", "isolate-leader,crash-leader,pause-leader,halves,one-way,crash", "--out", out)
+			if code != 0 || !strings.Contains(stdout, "verdict: clean") {
+				t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+			}
+			if left := processesUnder(t, out); len(left) > 0 {
+				t.Errorf("node processes left after the run: %v", left)
+			}
+			if now := listeners(t); now > listening {
+				t.Errorf("%d listening sockets before the run, %d after", listening, now)
+			}
+		})
+	}
+}
+
+// clusterFile writes a cluster of n chaos node processes: this test binary,
+// as chaos.
+func clusterFile(t *testing.T, n int) string {
+	t.Setenv(asChaos, "1")
+	var b strings.Builder
+	fmt.Fprintf(&b, "command: [%q, node, --id, \"{id}\", --listen, \"{listen}\", --state, \"{state}\", --data, \"{data}\", \"{peers}\"]\nnodes:\n", os.Args[0])
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: %d\n", i)
+	}
+	path := filepath.Join(t.TempDir(), "cluster.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// processesUnder lists the processes whose command line names dir: the
+// nodes of a run whose data lives there.
+func processesUnder(t *testing.T, dir string) []string {
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, e := range entries {
+		cmdline, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && strings.Contains(string(cmdline), dir) {
+			found = append(found, e.Name()+": "+strings.ReplaceAll(string(cmdline), "\x00", " "))
+		}
+	}
+	return found
+}
+
+// listeners counts this process's listening TCP sockets.
+func listeners(t *testing.T) int {
+	inodes := map[string]bool{}
+	for _, table := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		b, err := os.ReadFile(table)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(b), "\n")[1:] {
+			if f := strings.Fields(line); len(f) > 9 && f[3] == "0A" {
+				inodes[f[9]] = true
+			}
+		}
+	}
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, fd := range fds {
+		target, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name()))
+		if err == nil && strings.HasPrefix(target, "socket:[") && inodes[strings.TrimSuffix(strings.TrimPrefix(target, "socket:["), "]")] {
+			n++
+		}
+	}
+	return n
+}
+
+// A cluster file that is wrong, or whose nodes cannot start, is a usage
+// error naming the file, the line or the node, and the cause.
+func TestBadClusterIsAUsageError(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	node := "[\"/bin/true\"]"
+	for _, c := range []struct {
+		file, want string
+	}{
+		{write("broken.yaml", "nodes: [\n"), "broken.yaml: yaml: "},
+		{write("typo.yaml", "nodes:\n  - id: 0\n    comand: "+node+"\n"), "field comand not found"},
+		{write("ids.yaml", "command: "+node+"\nnodes:\n  - id: 0\n  - id: 2\n"), "ids.yaml:4: node 1: give it id: 1"},
+		{write("empty.yaml", "command: "+node+"\n"), "no nodes"},
+		{write("missing.yaml", "command: [/no/such/chaos]\nnodes:\n  - id: 0\n"), "node 0: procnet: starting \"/no/such/chaos\""},
+		{write("exits.yaml", "command: [/bin/false]\nnodes:\n  - id: 0\n"), "node 0 (/bin/false) exited before it served /state"},
+		{filepath.Join(dir, "absent.yaml"), "give the YAML file"},
+	} {
+		code, stdout, stderr := chaos(t, "run", "--cluster", c.file, "--out", t.TempDir())
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("--cluster %s: exit %d, stderr %q; want exit 2 and %q\n%s", filepath.Base(c.file), code, stderr, c.want, stdout)
+		}
+	}
+	code, _, stderr := chaos(t, "run", "--cluster", write("three.yaml", "command: "+node+"\nnodes:\n  - id: 0\n  - id: 1\n  - id: 2\n"), "--nodes", "5")
+	if code != 2 || !strings.Contains(stderr, "--nodes 5, but") {
+		t.Errorf("--nodes against the file: exit %d, %q", code, stderr)
+	}
+}
