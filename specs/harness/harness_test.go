@@ -39,9 +39,10 @@ func TestNewRejectsBadInput(t *testing.T) {
 		{"negative election bound", ref, harness.Config{Nodes: 3, ElectionBy: -time.Second}, "ElectionBy is -1s"},
 		{"bad latency", ref, harness.Config{Nodes: 3, Latency: faults.Delay{Base: -time.Millisecond}}, "sim:"},
 		{"unnamed target", harness.Target{Machine: ref.Machine}, harness.Config{Nodes: 3}, "Target.Name is empty"},
-		{"no factory", harness.Target{Name: "mine"}, harness.Config{Nodes: 3}, `target "mine" has no factory: set Target.Machine or Target.Node`},
+		{"no factory", harness.Target{Name: "mine"}, harness.Config{Nodes: 3}, `target "mine" has no factory: set Target.Machine, Target.Node or Target.External`},
 		{"two factories", harness.Target{Name: "both", Machine: ref.Machine, Node: driver.Node(ref.Machine, time.Millisecond)},
-			harness.Config{Nodes: 3}, "sets both Machine and Node"},
+			harness.Config{Nodes: 3}, "sets more than one of Machine, Node and External"},
+		{"external without start", harness.Target{Name: "far", External: &harness.External{}}, harness.Config{Nodes: 3}, "has an External with no Start"},
 		{"realtime machine", harness.Target{Name: "rt", Machine: ref.Machine, Realtime: true}, harness.Config{Nodes: 3}, "Realtime is for Node targets"},
 		{"factory fails", harness.Target{Name: "broken", Machine: func(impl.MachineConfig) (impl.Machine, error) {
 			return nil, errString("out of disks")
