@@ -23,8 +23,9 @@
 // testing/synctest bubble, and a bubble hangs off a running test.
 //
 // The commands: run (one seed, or a sweep with --seeds, perhaps one
-// --shard of it), list, check (judge a saved history), replay (run a saved
-// seed again), shrink (the smallest schedule that still fails) and merge
-// (join the shards of a sweep). Exit codes: 0 clean, 1 a finding, 2 a
+// --shard of it; real processes with --cluster FILE), list, check (judge a
+// saved history), replay (run a saved seed again), shrink (the smallest
+// schedule that still fails), merge (join the shards of a sweep) and node
+// (the reference election as a real process, impl/tcpnode). Exit codes: 0 clean, 1 a finding, 2 a
 // mistake on the command line, found before anything ran.
 package cli

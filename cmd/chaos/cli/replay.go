@@ -78,12 +78,12 @@ func (e *env) replayTries(p plan, want outcome, run *report.Run, tries int) erro
 		}
 		got := e.runOnce(p, run)
 		run = nil
-		if slices.Equal(got.Violated, want.Violated) && (got.Error == "") == (want.Error == "") {
+		if sameOutcome(got, want) {
 			same++
 		}
 	}
 	fmt.Fprintf(e.stdout, "the same outcome (%s) came back in %d of %d tries\n", verdictLine(want), same, tries)
-	if len(want.Violated) > 0 && same > 0 {
+	if want.failed() && same > 0 {
 		return errFinding
 	}
 	return nil
@@ -152,4 +152,11 @@ func (e *env) savedImplementation(p plan, runDir **string) (implementation, erro
 		return implementation{}, err
 	}
 	return clusterTarget(p.Cluster, c, *runDir), nil
+}
+
+// sameOutcome: the same invariants failed, and the run errored or was
+// stopped by the watchdog (a frozen clock names no invariant) likewise.
+func sameOutcome(got, want outcome) bool {
+	return slices.Equal(got.Violated, want.Violated) && (got.Error == "") == (want.Error == "") &&
+		(got.Stopped == "") == (want.Stopped == "")
 }
