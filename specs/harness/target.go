@@ -95,6 +95,10 @@ func (t Target) kinds() int {
 	return n
 }
 
+// Deterministic reports whether a run replays exactly from its seed: a
+// Machine's does; goroutines and processes depend on a scheduler.
+func (t Target) Deterministic() bool { return t.Machine != nil }
+
 // IsNode reports whether the target runs as goroutines.
 func (t Target) IsNode() bool { return t.Node != nil }
 

@@ -131,6 +131,9 @@ func (f *runFlags) implementation(c catalog, runDir *string) (implementation, er
 }
 
 func (p plan) checkRealTime() error {
+	if p.RealTime && p.impl.target.External != nil {
+		return usagef("--real-time: a cluster's processes run in real time already; leave it out")
+	}
 	if p.RealTime && !p.impl.target.IsNode() {
 		return usagef("--real-time: %s is a deterministic Machine, which runs in the simulator's time; --real-time is for goroutine implementations", p.Impl)
 	}

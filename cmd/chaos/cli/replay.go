@@ -18,8 +18,9 @@ func (e *env) replayCommand() *cobra.Command {
 		Long: `replay reads the run directory that chaos run wrote (or a failing seed's
 directory inside it) and runs that seed again with the same flags. A
 Machine's run must give the same history, event for event: replay compares
-their SHA-256. A goroutine node's run depends on the Go scheduler, so replay
-tries it --tries times and says how often the same invariants failed.
+their digests. A goroutine node's run depends on the Go scheduler, and a
+cluster's on the operating system's, so replay tries it --tries times and
+says how often the same invariants failed.
 
 The flags of the run are in its replay line too: chaos run ... --seed S.`,
 		Example: `  chaos replay ~/.cache/ballot/runs/chaos-bug-majority-off-by-one-20261130-101500/bug-majority-off-by-one-seed-3
@@ -47,7 +48,7 @@ func (e *env) replay(path string, seed uint64, tries int) error {
 	p.useRunDir(run.Dir)
 	p.Seeds, p.Seed, p.Shard = 1, want.Seed, shard{}
 	fmt.Fprintf(e.stdout, "chaos replay: %s\n", p.describe())
-	if !p.impl.target.IsNode() {
+	if p.impl.target.Deterministic() {
 		return e.replayExactly(p, want, run)
 	}
 	return e.replayTries(p, want, run, tries)

@@ -103,7 +103,7 @@ func newShrinker(e *env, p plan, want outcome, tries int) (*shrinker, error) {
 	case tries < 0:
 		return nil, usagef("--tries %d: give 1 or more", tries)
 	}
-	if !p.impl.target.IsNode() {
+	if p.impl.target.Deterministic() {
 		tries = 1 // a Machine's run is the same every time
 	} else if tries == 0 {
 		tries = nodeTries
