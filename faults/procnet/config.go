@@ -26,9 +26,16 @@ type Config struct {
 	// Start bounds how long a started node may take to serve /state (10 s).
 	Start time.Duration
 	// Stop is how long a node gets to exit after SIGTERM before SIGKILL (2 s).
-	Stop   time.Duration
-	Tracer faults.Tracer
-	Logger hclog.Logger
+	Stop time.Duration
+	// PerMember puts one proxy before each node instead of one per ordered
+	// link, for systems that advertise one peer address per member, which
+	// every other member dials (etcd): the proxy tells its callers apart by
+	// the process that owns each connection's socket. A connection carries
+	// both directions there, so a cut is always two-way, and the topology
+	// says so.
+	PerMember bool
+	Tracer    faults.Tracer
+	Logger    hclog.Logger
 }
 
 // NodeSpec is one member: a command ballot starts, or a process already

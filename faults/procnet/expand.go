@@ -11,12 +11,13 @@ import (
 // argument that is exactly {peers} becomes "--peer", "J=ADDR" for each
 // peer J, as chaos node takes them.
 const (
-	PlaceholderID       = "{id}"
-	PlaceholderListen   = "{listen}"
-	PlaceholderState    = "{state}"
-	PlaceholderData     = "{data}"
-	PlaceholderPeers    = "{peers}"     // --peer J=ADDR per peer
-	PlaceholderPeerList = "{peer-list}" // J=ADDR,K=ADDR in one argument
+	PlaceholderID        = "{id}"
+	PlaceholderListen    = "{listen}"
+	PlaceholderState     = "{state}"
+	PlaceholderData      = "{data}"
+	PlaceholderPeers     = "{peers}"     // --peer J=ADDR per peer
+	PlaceholderPeerList  = "{peer-list}" // J=ADDR,K=ADDR in one argument
+	PlaceholderAdvertise = "{advertise}" // the address the other nodes dial for this one, in per-member mode
 )
 
 // Addresses are what ballot fills in for one node: its own and, per peer,
@@ -27,6 +28,9 @@ type Addresses struct {
 	State  string
 	Data   string
 	Peers  map[int]string
+	// Advertise is where the other nodes reach this one: its proxy in
+	// per-member mode, its listen address otherwise.
+	Advertise string
 }
 
 // Expand fills the placeholders of argv.
@@ -48,13 +52,13 @@ func Expand(argv []string, a Addresses) []string {
 func (a Addresses) Env() []string {
 	return []string{
 		"BALLOT_ID=" + strconv.Itoa(a.ID), "BALLOT_LISTEN=" + a.Listen, "BALLOT_STATE=" + a.State,
-		"BALLOT_DATA=" + a.Data, "BALLOT_PEERS=" + a.peerList(),
+		"BALLOT_DATA=" + a.Data, "BALLOT_PEERS=" + a.peerList(), "BALLOT_ADVERTISE=" + a.Advertise,
 	}
 }
 
 func (a Addresses) replacer() *strings.Replacer {
 	return strings.NewReplacer(PlaceholderID, strconv.Itoa(a.ID), PlaceholderListen, a.Listen,
-		PlaceholderState, a.State, PlaceholderData, a.Data, PlaceholderPeerList, a.peerList())
+		PlaceholderState, a.State, PlaceholderData, a.Data, PlaceholderPeerList, a.peerList(), PlaceholderAdvertise, a.Advertise)
 }
 
 func (a Addresses) peerList() string {

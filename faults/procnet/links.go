@@ -11,6 +11,9 @@ import (
 // listen address, and gives its address to i as the address of peer j:
 // so each proxy knows its sender, and a cut of i->j touches that link only.
 func (n *Network) listenLinks() error {
+	if n.cfg.PerMember {
+		return n.listenFronts()
+	}
 	size := len(n.members)
 	n.proxies = make([][]*proxy.Link, size)
 	seeds := faults.NetRand(n.cfg.Seed) // each link's jitter draws from a stream of its own
@@ -34,6 +37,10 @@ func (n *Network) listenLinks() error {
 // applyLinks sets every proxy's effect from the link state: a cut link is
 // cut, a delayed one delayed. Called with n.mu held.
 func (n *Network) applyLinks() {
+	if n.cfg.PerMember {
+		n.applyFronts()
+		return
+	}
 	for i, row := range n.proxies {
 		for j, l := range row {
 			if l != nil {
@@ -77,6 +84,9 @@ func checkRule(r faults.LinkRule) error {
 }
 
 func (n *Network) closeLinks() {
+	for _, f := range n.fronts {
+		f.Close()
+	}
 	for _, row := range n.proxies {
 		for _, l := range row {
 			if l != nil {

@@ -26,6 +26,7 @@ type Network struct {
 	members []*member
 	links   *faults.LinkState
 	proxies [][]*proxy.Link // [from][to]; nil on the diagonal
+	fronts  []*proxy.Member // per-member mode: the proxy before each node
 	closed  bool
 
 	faultRand *rand.Rand
@@ -112,7 +113,7 @@ func newMember(spec NodeSpec, dir string) (*member, error) {
 		return nil, fmt.Errorf("procnet: node %d's directory: %w", spec.ID, err)
 	}
 	m := &member{spec: spec, last: impl.DownStatus(spec.ID, 0)}
-	m.addrs = Addresses{ID: spec.ID, Listen: spec.Listen, State: spec.State, Data: spec.Dir, Peers: map[int]string{}}
+	m.addrs = Addresses{ID: spec.ID, Listen: spec.Listen, State: spec.State, Data: spec.Dir, Peers: map[int]string{}, Advertise: spec.Listen}
 	return m, nil
 }
 

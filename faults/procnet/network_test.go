@@ -17,9 +17,13 @@ import (
 // "garbage") and stops them when the test ends, checking by pid that none
 // is left.
 func start(t *testing.T, nodes int, mode string, tracer faults.Tracer) (*procnet.Network, error) {
+	return startWith(t, nodes, mode, procnet.Config{Tracer: tracer})
+}
+
+func startWith(t *testing.T, nodes int, mode string, cfg procnet.Config) (*procnet.Network, error) {
 	t.Helper()
 	t.Setenv(nodeEnv, mode)
-	cfg := procnet.Config{Dir: t.TempDir(), Seed: 1, Start: 5 * time.Second, Tracer: tracer}
+	cfg.Dir, cfg.Seed, cfg.Start = t.TempDir(), 1, 5*time.Second
 	for i := range nodes {
 		cfg.Nodes = append(cfg.Nodes, procnet.NodeSpec{ID: i, Command: []string{os.Args[0]}})
 	}
@@ -84,8 +88,18 @@ func TestCrashedLeaderIsReplacedAndRestartKeepsItsTerm(t *testing.T) {
 }
 
 // An isolated leader is cut off at its proxies: the others elect another.
+// With a proxy per link, and with a proxy per member that tells callers
+// apart by the owner of their socket.
 func TestGrudgeCutsTheLeaderOff(t *testing.T) {
-	n, err := start(t, 3, "reference", nil)
+	for _, perMember := range []bool{false, true} {
+		t.Run(map[bool]string{false: "per link", true: "per member"}[perMember], func(t *testing.T) {
+			isolateTheLeader(t, perMember)
+		})
+	}
+}
+
+func isolateTheLeader(t *testing.T, perMember bool) {
+	n, err := startWith(t, 3, "reference", procnet.Config{PerMember: perMember})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,5 +178,18 @@ func TestBadNodesAreNamed(t *testing.T) {
 	cfg.Nodes[0].Command = []string{"sleep", "30"}
 	if _, err := procnet.New(cfg); err == nil || !strings.Contains(err.Error(), "node 0 did not serve GET") {
 		t.Errorf("a node that never serves /state: %v", err)
+	}
+}
+
+// Per member, a connection carries both directions, so a one-way cut is
+// two-way, and the topology says so.
+func TestPerMemberCutsAreTwoWay(t *testing.T) {
+	n, err := startWith(t, 3, "reference", procnet.Config{PerMember: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.SetGrudge("one way", faults.OneWay([]int{0}, []int{1}))
+	if cut := n.Topology().Cut; !cut[0][1] || !cut[1][0] || cut[0][2] {
+		t.Fatalf("a one-way cut of 0->1 per member: cut matrix %v; want 0<->1 cut, nothing else", cut)
 	}
 }

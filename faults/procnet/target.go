@@ -44,6 +44,9 @@ func (n *Network) Topology() faults.Topology {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	t := faults.Topology{Live: make([]bool, len(n.members)), Cut: n.links.CutMatrix(), Lossy: n.links.Lossy(), Faulty: n.links.Faulty()}
+	if n.cfg.PerMember {
+		t.Cut = symmetric(t.Cut)
+	}
 	for i, m := range n.members {
 		t.Live[i] = m.live && !m.paused
 		t.Faulty = t.Faulty || !t.Live[i]

@@ -10,6 +10,13 @@
 // sender, and cutting i->j touches that link only. A symmetric partition
 // of i and j sets both i->j and j->i.
 //
+// Where a system cannot be given an address per link, because it
+// advertises one peer address per member that every peer dials (etcd), a
+// [Member] stands before each member instead: it tells its callers apart by
+// the process that dialled each connection ([SocketOwner], on the same
+// host), and forwards each sender's connections through a Link of that
+// sender's own, under the effect set with [Member.SetFrom].
+//
 // Effects: [Effect.Cut] closes live connections and refuses new ones;
 // [Effect.Stall] holds every byte until healed; [Effect.Reset] resets live
 // connections; [Effect.HalfOpen] silently kills live connections while new

@@ -56,19 +56,27 @@ func ListenSeeded(addr, target string, seed uint64) (*Link, error) {
 	if err != nil {
 		return nil, err
 	}
+	l := makeLink(ln.(*net.TCPListener), target, seed, jitterStream)
+	l.wg.Add(1)
+	go l.acceptLoop()
+	return l, nil
+}
+
+// makeLink is a link on ln, not yet accepting, whose jitter draws from the
+// PCG stream of seed. A nil ln makes a link that another's listener hands
+// connections to (admit): a Member's link for one sender.
+func makeLink(ln *net.TCPListener, target string, seed, stream uint64) *Link {
 	ctx, cancel := context.WithCancel(context.Background())
 	l := &Link{
-		ln:     ln.(*net.TCPListener),
+		ln:     ln,
 		target: target,
-		jitter: jitter{r: rand.New(rand.NewPCG(seed, jitterStream))},
+		jitter: jitter{r: rand.New(rand.NewPCG(seed, stream))},
 		ctx:    ctx,
 		cancel: cancel,
 		conns:  make(map[*conn]struct{}),
 	}
 	l.state.Store(newState(Effect{}))
-	l.wg.Add(1)
-	go l.acceptLoop()
-	return l, nil
+	return l
 }
 
 // Addr is the address to give the sender.
@@ -113,49 +121,64 @@ func (l *Link) Close() error {
 			c.abort(false)
 		}
 		l.mu.Unlock()
-		l.closeErr = l.ln.Close()
+		if l.ln != nil {
+			l.closeErr = l.ln.Close()
+		}
 		l.cancel()
 		l.wg.Wait()
 	})
 	return l.closeErr
 }
 
-// acceptLoop accepts until Close. It backs off on errors such as running
-// out of file descriptors, as net/http does, instead of spinning.
+// acceptLoop admits every connection accepted on the link's address, until
+// Close.
 func (l *Link) acceptLoop() {
 	defer l.wg.Done()
+	acceptEach(l.ctx, l.ln, l.admit)
+}
+
+// admit takes a connection accepted for the link: refused at once when the
+// link is cut, else served.
+func (l *Link) admit(c *net.TCPConn) {
+	l.stats.accepted.Add(1)
+	if l.state.Load().effect.Cut {
+		l.refuse(c)
+		return
+	}
+	l.wg.Add(1)
+	go l.serve(c)
+}
+
+// acceptEach hands each connection accepted on ln to handle, until ln is
+// closed or ctx is done. It backs off on errors such as running out of
+// file descriptors, as net/http does, instead of spinning.
+func acceptEach(ctx context.Context, ln *net.TCPListener, handle func(*net.TCPConn)) {
 	var backoff time.Duration
 	for {
-		c, err := l.ln.AcceptTCP()
+		c, err := ln.AcceptTCP()
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return
 			}
 			backoff = min(max(2*backoff, 5*time.Millisecond), time.Second)
-			if !l.sleep(backoff) {
+			if !sleepCtx(ctx, backoff) {
 				return
 			}
 			continue
 		}
 		backoff = 0
-		l.stats.accepted.Add(1)
-		if l.state.Load().effect.Cut {
-			l.refuse(c)
-			continue
-		}
-		l.wg.Add(1)
-		go l.serve(c)
+		handle(c)
 	}
 }
 
-// sleep waits d, or until Close; false if closed.
-func (l *Link) sleep(d time.Duration) bool {
+// sleepCtx waits d, or until ctx is done; false if it is.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-t.C:
 		return true
-	case <-l.ctx.Done():
+	case <-ctx.Done():
 		return false
 	}
 }

@@ -16,8 +16,9 @@ import (
 // Why a proxy asks the kernel who dialled it: a proxy in front of one
 // member (see Member) is dialled by every other member, and only the
 // process holding the far end of an accepted connection tells them apart.
-// On one host that is in /proc: the socket tables give the far end's inode,
-// and the process that holds the inode has a descriptor linking to it.
+// On one host the kernel knows: the far end's socket has an inode (from
+// sock_diag, or the socket tables in /proc/net), and the process that holds
+// it has a descriptor linking to "socket:[inode]" in /proc/PID/fd.
 
 // procTCP and procTCP6 are the kernel's TCP socket tables of this network
 // namespace. An IPv6 socket connected to an IPv4 address is in procTCP6,
@@ -27,18 +28,19 @@ const (
 	procTCP6 = "/proc/net/tcp6"
 )
 
-// tableReadSize is the read buffer for a socket table: the kernel formats
-// the table a read at a time, so larger reads mean fewer passes over its
-// hash, and a line is about 150 bytes.
+// tableReadSize is the read buffer for a socket table, of lines of about
+// 150 bytes: the kernel formats as many as a read asks for, so a large
+// buffer means few reads.
 const tableReadSize = 64 << 10
 
 // SocketOwner returns the pid of the process, on this host, that holds the
 // dialling end of a TCP connection the proxy accepted: local is the
 // accepted connection's LocalAddr (the proxy's address) and remote its
-// RemoteAddr (the dialler's). It is Linux only, and sees the processes it
-// may read /proc/PID/fd of (the same user, or root). A socket shared by
-// several processes (inherited across fork) is reported for one of them:
-// the lowest pid.
+// RemoteAddr (the dialler's). It is Linux only; it sees the sockets of its
+// own network namespace (a proxy and the members it serves share one) and
+// the processes whose /proc/PID/fd it may read (the same user's, or all
+// for root). A socket shared by several processes (inherited across fork)
+// is reported for one of them: the lowest pid.
 func SocketOwner(local, remote *net.TCPAddr) (pid int, err error) {
 	return SocketOwnerAmong(local, remote, nil)
 }
@@ -67,8 +69,21 @@ func plainAddrPort(a *net.TCPAddr) netip.AddrPort {
 }
 
 // socketInode finds the open socket whose local address is from and
-// remote address is to, and returns its inode.
+// remote address is to, and returns its inode: from sock_diag when it
+// knows, else from the socket tables in /proc (see owner_diag.go for why).
 func socketInode(from, to netip.AddrPort) (uint64, error) {
+	inode, err := diagInode(from, to)
+	switch {
+	case err == nil:
+		return inode, nil
+	case errors.Is(err, errSocketClosed):
+		return 0, fmt.Errorf("proxy: the socket from %v to %v is %w", from, to, err)
+	}
+	return procInode(from, to)
+}
+
+// procInode is socketInode reading /proc/net/tcp and /proc/net/tcp6.
+func procInode(from, to netip.AddrPort) (uint64, error) {
 	tables := []string{procTCP6}
 	if from.Addr().Is4() {
 		tables = []string{procTCP, procTCP6}
@@ -82,7 +97,7 @@ func socketInode(from, to netip.AddrPort) (uint64, error) {
 		closed = closed || sawClosed
 	}
 	if closed {
-		return 0, fmt.Errorf("proxy: the socket from %v to %v is closed (TIME_WAIT or orphaned: held by no process)", from, to)
+		return 0, fmt.Errorf("proxy: the socket from %v to %v is %w", from, to, errSocketClosed)
 	}
 	return 0, fmt.Errorf("proxy: no TCP socket from %v to %v in %s", from, to, strings.Join(tables, " or "))
 }
@@ -188,13 +203,13 @@ func parseHexAddrPort(s string, order binary.ByteOrder) (netip.AddrPort, error) 
 // inodeOwner returns the first of pids (every process when nil) with a
 // descriptor for the socket inode. from and to name the socket in errors.
 func inodeOwner(inode uint64, pids []int, from, to netip.AddrPort) (int, error) {
-	among := fmt.Sprintf("among pids %v", pids)
+	among := func() string { return fmt.Sprintf("among pids %v", pids) }
 	if pids == nil {
 		all, err := allPids()
 		if err != nil {
 			return 0, err
 		}
-		pids, among = all, fmt.Sprintf("among all %d processes", len(all))
+		pids, among = all, func() string { return fmt.Sprintf("among all %d processes", len(all)) }
 	}
 	want := "socket:[" + strconv.FormatUint(inode, 10) + "]"
 	denied := 0
@@ -207,7 +222,7 @@ func inodeOwner(inode uint64, pids []int, from, to netip.AddrPort) (int, error) 
 			denied++
 		}
 	}
-	err := fmt.Errorf("proxy: no process holds the socket from %v to %v (inode %d) %s", from, to, inode, among)
+	err := fmt.Errorf("proxy: no process holds the socket from %v to %v (inode %d) %s", from, to, inode, among())
 	if denied > 0 {
 		err = fmt.Errorf("%w; the descriptors of %d of them were not readable (another user's?)", err, denied)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ballot-go/ballot/faults"
@@ -23,10 +24,14 @@ import (
 //	    listen: 127.0.0.1:7002   # optional: ballot picks free loopback ports
 type clusterFile struct {
 	// Command is every node's command unless it gives its own.
-	Command []string      `yaml:"command"`
-	Poll    time.Duration `yaml:"poll"`
-	Start   time.Duration `yaml:"start"`
-	Nodes   []clusterNode `yaml:"nodes"`
+	Command []string `yaml:"command"`
+	// Peers is per-link (the default: a proxy per ordered link, each node
+	// given its own address for each peer) or per-member (a proxy before
+	// each node, for systems that advertise one peer address per member).
+	Peers string        `yaml:"peers"`
+	Poll  time.Duration `yaml:"poll"`
+	Start time.Duration `yaml:"start"`
+	Nodes []clusterNode `yaml:"nodes"`
 }
 
 type clusterNode struct {
@@ -52,7 +57,7 @@ func readCluster(path string) (clusterFile, error) {
 	dec.KnownFields(true)
 	var c clusterFile
 	if err := dec.Decode(&c); err != nil {
-		return clusterFile{}, usagef("--cluster %s: %v (the fields are command, poll, start, nodes; a node has id, command, listen, state, dir)", path, err)
+		return clusterFile{}, usagef("--cluster %s: %v (the fields are command, peers, poll, start, nodes; a node has id, command, listen, state, dir)", path, err)
 	}
 	return c, c.check(path, nodeLines(&doc))
 }
@@ -60,6 +65,9 @@ func readCluster(path string) (clusterFile, error) {
 func (c clusterFile) check(path string, lines []int) error {
 	if len(c.Nodes) == 0 {
 		return usagef("--cluster %s: no nodes: list them under nodes:, each with its id", path)
+	}
+	if c.Peers != "" && c.Peers != "per-link" && c.Peers != "per-member" {
+		return usagef("--cluster %s: peers: %q: write per-link (a proxy per link, the default) or per-member (a proxy per node, for one advertised peer address per member)", path, c.Peers)
 	}
 	for i, n := range c.Nodes {
 		at := fmt.Sprintf("%s:%d: node %d", path, lineOf(lines, i), i)
@@ -104,7 +112,7 @@ func lineOf(lines []int, i int) int {
 func clusterTarget(path string, c clusterFile, runDir *string) implementation {
 	base := filepath.Dir(path)
 	start := func(tracer faults.Tracer, cfg harness.Config) (faults.Network, error) {
-		return procnet.New(procnet.Config{Nodes: c.specs(base), Seed: cfg.Seed, Poll: c.Poll, Start: c.Start,
+		return procnet.New(procnet.Config{Nodes: c.specs(base), Seed: cfg.Seed, Poll: c.Poll, Start: c.Start, PerMember: c.Peers == "per-member",
 			Dir: filepath.Join(*runDir, fmt.Sprintf("cluster-seed-%d", cfg.Seed)), Tracer: tracer, Logger: cfg.Logger})
 	}
 	t := harness.Target{Name: "cluster " + filepath.Base(path),
@@ -119,6 +127,7 @@ func (c clusterFile) specs(base string) []procnet.NodeSpec {
 		if len(cmd) == 0 {
 			cmd = c.Command
 		}
+		cmd = fromFileDir(cmd, base)
 		dir := n.Dir
 		if dir != "" && !filepath.IsAbs(dir) {
 			dir = filepath.Join(base, dir)
@@ -141,4 +150,14 @@ func (p plan) preflight() error {
 	}
 	net.Close()
 	return nil
+}
+
+// fromFileDir makes a relative program path ("./etcd-member") relative to
+// the cluster file's directory: a node runs in its own directory, where
+// the path would mean something else. A bare name is looked up on PATH.
+func fromFileDir(cmd []string, base string) []string {
+	if len(cmd) == 0 || filepath.IsAbs(cmd[0]) || !strings.Contains(cmd[0], "/") {
+		return cmd
+	}
+	return append([]string{filepath.Join(base, cmd[0])}, cmd[1:]...)
 }
