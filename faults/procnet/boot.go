@@ -15,12 +15,15 @@ import (
 func (n *Network) boot(i int) error {
 	m := n.members[i]
 	if len(m.spec.Command) > 0 {
-		m.argv = Expand(m.spec.Command, m.addrs)
-		proc, err := startProcess(m.argv, m.addrs.Env(), m.spec.Dir)
+		argv := Expand(m.spec.Command, m.addrs)
+		proc, err := startProcess(argv, m.addrs.Env(), m.spec.Dir)
 		if err != nil {
 			return fmt.Errorf("procnet: node %d: %w", i, err)
 		}
-		m.proc = proc
+		// The pollers and the proxies' sender lookups read them.
+		n.mu.Lock()
+		m.argv, m.proc = argv, proc
+		n.mu.Unlock()
 	}
 	st, err := n.awaitState(i)
 	if err != nil {
