@@ -2,6 +2,7 @@ package procnet_test
 
 import (
 	"errors"
+	"net/http"
 	"os"
 	"strings"
 	"syscall"
@@ -136,12 +137,23 @@ func TestPauseFreezesTheProcess(t *testing.T) {
 	if err := n.Pause(1); !errors.Is(err, faults.ErrPaused) {
 		t.Errorf("a second Pause returned %v; want faults.ErrPaused", err)
 	}
+	client := &http.Client{Timeout: 300 * time.Millisecond}
+	url := "http://" + n.Addresses(1).State + "/state"
+	if resp, err := client.Get(url); err == nil {
+		resp.Body.Close()
+		t.Fatal("a paused node answered /state: SIGSTOP should have frozen it")
+	}
 	if err := n.Resume(1); err != nil {
 		t.Fatal(err)
 	}
 	if !n.Live(1) {
 		t.Fatal("a resumed node is not live")
 	}
+	resp, err := (&http.Client{Timeout: 5 * time.Second}).Get(url)
+	if err != nil {
+		t.Fatalf("a resumed node does not answer /state: %v", err)
+	}
+	resp.Body.Close()
 }
 
 func TestUnsupportedFaultsSaySo(t *testing.T) {

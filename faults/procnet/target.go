@@ -214,3 +214,11 @@ func (n *Network) Pids() []int {
 	}
 	return pids
 }
+
+// Addresses are what ballot gave node i: its listen, state and peer
+// addresses and its directory.
+func (n *Network) Addresses(i int) Addresses {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.members[i].addrs
+}

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,5 +131,30 @@ func TestBadClusterIsAUsageError(t *testing.T) {
 	code, _, stderr := chaos(t, "run", "--cluster", write("three.yaml", "command: "+node+"\nnodes:\n  - id: 0\n  - id: 1\n  - id: 2\n"), "--nodes", "5")
 	if code != 2 || !strings.Contains(stderr, "--nodes 5, but") {
 		t.Errorf("--nodes against the file: exit %d, %q", code, stderr)
+	}
+}
+
+// A node that answers /state with garbage, and a node whose port is taken,
+// are usage errors naming the node and the cause.
+func TestClusterNodesThatCannotStartAreUsageErrors(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	dir := t.TempDir()
+	t.Setenv(asChaos, "garbage")
+	garbage := filepath.Join(dir, "garbage.yaml")
+	os.WriteFile(garbage, []byte(fmt.Sprintf("command: [%q]\nnodes:\n  - id: 0\n", os.Args[0])), 0o644)
+	code, _, stderr := chaos(t, "run", "--cluster", garbage, "--out", t.TempDir())
+	if code != 2 || !strings.Contains(stderr, "node 0 answered GET") || !strings.Contains(stderr, "<html>leader</html>") {
+		t.Errorf("a node answering garbage: exit %d, %q", code, stderr)
+	}
+	t.Setenv(asChaos, "1")
+	inUse := filepath.Join(dir, "in-use.yaml")
+	os.WriteFile(inUse, []byte(fmt.Sprintf("command: [%q, node, --id, \"{id}\", --listen, \"{listen}\", --state, \"{state}\", --data, \"{data}\", \"{peers}\"]\nnodes:\n  - id: 0\n    listen: %s\n", os.Args[0], taken.Addr())), 0o644)
+	code, _, stderr = chaos(t, "run", "--cluster", inUse, "--out", t.TempDir())
+	if code != 2 || !strings.Contains(stderr, "node 0") || !strings.Contains(stderr, "address already in use") {
+		t.Errorf("a node whose port is taken: exit %d, %q", code, stderr)
 	}
 }
