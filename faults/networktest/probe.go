@@ -88,17 +88,59 @@ func (p *probes) lead(node int, term uint64) {
 }
 
 func (p *probes) factory(cfg impl.MachineConfig) (impl.Machine, error) {
+	return &probe{h: p, cfg: cfg, build: p.newBuild(cfg.ID)}, nil
+}
+
+// host is where a probe counts what happens to it: the contract's probes
+// in this process, or, for nodes in other processes, a client of their
+// server (remote.go).
+type host interface {
+	newBuild(node int) int
+	tick(node int) (sent uint64)
+	deliver(m impl.Message)
+	leading(node int) (term uint64, leads bool)
+}
+
+// newBuild counts a machine built for node: a restart is a build.
+func (p *probes) newBuild(node int) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.builds[cfg.ID]++
-	return &probe{p: p, cfg: cfg, build: p.builds[cfg.ID]}, nil
+	p.builds[node]++
+	return p.builds[node]
+}
+
+// tick counts one of node's ticks, and stamps what it sends with the time.
+func (p *probes) tick(node int) uint64 {
+	sent := uint64(p.clock())
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.ticks[node]++
+	return sent
+}
+
+// deliver counts m, and the time it took: its Term is when it was sent.
+func (p *probes) deliver(m impl.Message) {
+	arrived := p.clock()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := link{m.From, m.To, m.Kind}
+	p.got[l]++
+	p.travel[l] += arrived - time.Duration(m.Term)
+	p.arrivals[sent{l, m.Term}] = append(p.arrivals[sent{l, m.Term}], arrived)
+}
+
+func (p *probes) leading(node int) (uint64, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	term, leads := p.leads[node]
+	return term, leads
 }
 
 // probe is one node. Its term is what its Storage holds. On its first tick
 // it stores storedTerm(ID, build) unless something is stored already, so a
 // restarted node shows whether its storage was kept.
 type probe struct {
-	p     *probes
+	h     host
 	cfg   impl.MachineConfig
 	build int
 	out   []impl.Message
@@ -108,10 +150,7 @@ func (n *probe) Tick() {
 	if n.cfg.Storage.HardState().Term == 0 {
 		n.cfg.Storage.SetHardState(impl.HardState{Term: storedTerm(n.cfg.ID, n.build), VotedFor: impl.None})
 	}
-	sent := uint64(n.p.clock())
-	n.p.mu.Lock()
-	n.p.ticks[n.cfg.ID]++
-	n.p.mu.Unlock()
+	sent := n.h.tick(n.cfg.ID)
 	for _, peer := range n.cfg.Peers {
 		if peer == n.cfg.ID {
 			continue
@@ -122,16 +161,7 @@ func (n *probe) Tick() {
 	}
 }
 
-// Step counts m, and the time it took: its Term is when it was sent.
-func (n *probe) Step(m impl.Message) {
-	arrived := n.p.clock()
-	n.p.mu.Lock()
-	defer n.p.mu.Unlock()
-	l := link{m.From, m.To, m.Kind}
-	n.p.got[l]++
-	n.p.travel[l] += arrived - time.Duration(m.Term)
-	n.p.arrivals[sent{l, m.Term}] = append(n.p.arrivals[sent{l, m.Term}], arrived)
-}
+func (n *probe) Step(m impl.Message) { n.h.deliver(m) }
 
 // copiesApart counts, among the messages of kind from from to to that
 // arrived twice, those whose two copies arrived at different times.
@@ -156,9 +186,7 @@ func (n *probe) Ready() []impl.Message {
 }
 
 func (n *probe) Status() impl.Status {
-	n.p.mu.Lock()
-	term, leads := n.p.leads[n.cfg.ID]
-	n.p.mu.Unlock()
+	term, leads := n.h.leading(n.cfg.ID)
 	st := impl.Status{ID: n.cfg.ID, Term: n.cfg.Storage.HardState().Term, Role: impl.Follower, Leader: impl.None, VotedFor: impl.None}
 	if leads {
 		st.Term, st.Role, st.Leader = term, impl.Leader, n.cfg.ID

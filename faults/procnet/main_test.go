@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/ballot-go/ballot/faults/networktest"
+	"github.com/ballot-go/ballot/impl"
 	"github.com/ballot-go/ballot/impl/tcpnode"
 	"github.com/ballot-go/ballot/internal/leakcheck"
 )
@@ -26,20 +28,27 @@ func TestMain(m *testing.M) {
 	case "":
 		leakcheck.Main(m)
 	case "reference":
-		os.Exit(runNode())
+		os.Exit(runNode(nil))
+	case "probe":
+		os.Exit(runNode(networktest.RemoteFactory(os.Getenv(probeEnv))))
 	case "garbage":
 		os.Exit(serveGarbage())
 	}
 	os.Exit(3)
 }
 
-// runNode runs the reference election from the environment procnet sets.
-func runNode() int {
+// probeEnv holds the address of networktest's probe server for a node in
+// "probe" mode.
+const probeEnv = "PROCNET_TEST_PROBE"
+
+// runNode runs machine (the reference election if nil) from the
+// environment procnet sets.
+func runNode(machine impl.MachineFactory) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
 	id, _ := strconv.Atoi(os.Getenv("BALLOT_ID"))
 	cfg := tcpnode.Config{ID: id, Listen: os.Getenv("BALLOT_LISTEN"), State: os.Getenv("BALLOT_STATE"),
-		DataDir: os.Getenv("BALLOT_DATA"), Peers: map[int]string{}}
+		DataDir: os.Getenv("BALLOT_DATA"), Peers: map[int]string{}, Machine: machine}
 	for _, p := range strings.Split(os.Getenv("BALLOT_PEERS"), ",") {
 		j, addr, _ := strings.Cut(p, "=")
 		peer, _ := strconv.Atoi(j)
