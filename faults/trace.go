@@ -73,6 +73,11 @@ const (
 	// IncidentStuck: the node stopped answering (Stop, State or a handler
 	// never returned). Detail says what, with its goroutines.
 	IncidentStuck
+	// IncidentSilent: a running node did not answer a poll in time, so its
+	// status is unknown for a while (a process under load, say). It is
+	// recorded for the reader, not judged: nothing about the protocol
+	// follows from it.
+	IncidentSilent
 )
 
 // Incident is one report of an implementation misbehaving outside the

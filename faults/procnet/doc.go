@@ -30,7 +30,9 @@
 // delay or cut whole links; dropping, duplicating or picking messages by
 // kind needs a network that sees messages, and is ErrUnsupported here. A
 // node whose process exits on its own is recorded down and reported like a
-// panic; one that answers /state with anything but the contract's JSON is
+// panic; one that does not answer a poll in time keeps its last status
+// (unknown is not a follower), and an IncidentSilent, a note on the
+// timeline, says when it fell silent; one that answers /state with anything but the contract's JSON is
 // reported by NoStuck, naming it. Every child runs in a process group of
 // its own and is killed if ballot dies.
 //

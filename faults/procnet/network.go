@@ -50,6 +50,9 @@ type member struct {
 	// garbled is set once the node answered /state with garbage in its
 	// current life: one finding per life, not one per poll.
 	garbled bool
+	// silent is set while the node's polls go unanswered: one note when it
+	// falls silent, not one per poll.
+	silent bool
 }
 
 // New starts every node, each with its links behind proxies, and returns

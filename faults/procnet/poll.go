@@ -63,6 +63,9 @@ func (n *Network) running(i int) bool {
 func (n *Network) pollOnce(i int) {
 	m := n.members[i]
 	st, err := readState(n.ctx, n.client, m.spec.State, i, n.cfg.Answer)
+	if n.ctx.Err() != nil {
+		return // the network is closing: a poll cut short says nothing
+	}
 	n.mu.Lock()
 	if !m.live || m.paused {
 		n.mu.Unlock()
@@ -74,10 +77,17 @@ func (n *Network) pollOnce(i int) {
 	}
 	firstGarbage := errors.Is(err, errGarbage) && !m.garbled
 	m.garbled = m.garbled || firstGarbage
+	fellSilent := err != nil && !errors.Is(err, errGarbage) && !m.silent
+	m.silent = err != nil && !errors.Is(err, errGarbage)
 	n.mu.Unlock()
 	switch {
 	case changed:
 		n.push.Status(st)
+	case fellSilent:
+		// Its last status stands, as the last thing known: it is not
+		// taken for a follower, nor for down.
+		n.push.Incident(faults.Incident{Kind: faults.IncidentSilent, Node: i, At: n.Now(),
+			Detail: fmt.Sprintf("node %d did not answer GET /state within %v (%v); its status is unknown until it does", i, n.cfg.Answer, err)})
 	case firstGarbage:
 		n.push.Incident(faults.Incident{Kind: faults.IncidentStuck, Node: i, At: n.Now(),
 			Detail: fmt.Sprintf("node %d answered GET /state with something other than the process contract's JSON: %v", i, err)})

@@ -69,6 +69,8 @@ var incidentTypes = map[faults.IncidentKind]checker.EventType{
 	faults.IncidentPanic: checker.Panic,
 	faults.IncidentLeak:  checker.Leak,
 	faults.IncidentStuck: checker.Stuck,
+	// A silent poll is a note on the timeline, not a finding.
+	faults.IncidentSilent: checker.Note,
 }
 
 // Incident implements faults.Tracer.
