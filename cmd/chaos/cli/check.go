@@ -57,7 +57,11 @@ func (e *env) check(file, impl, out string) error {
 // run directory's results.json, or none.
 func (e *env) declarations(file, impl string) (harness.Target, string, error) {
 	if impl == "" {
-		if r, _, err := readResults(filepath.Dir(file)); err == nil {
+		if r, _, err := readResults(filepath.Dir(file)); err == nil && r.Plan.Cluster != "" {
+			var runDir *string
+			i, err := e.savedImplementation(r.Plan, &runDir)
+			return i.target, "judged as the cluster of " + r.Plan.Cluster, err
+		} else if err == nil {
 			impl = r.Plan.Impl
 		}
 	}

@@ -29,6 +29,10 @@ func TestClusterOfChaosNodesIsClean(t *testing.T) {
 			if code != 0 || !strings.Contains(stdout, "verdict: clean") {
 				t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 			}
+			code, stdout, stderr = chaos(t, "check", "--out", t.TempDir(), filepath.Join(out, "history.jsonl"))
+			if code != 0 || !strings.Contains(stdout, "judged as the cluster of") {
+				t.Errorf("chaos check of the run's history: exit %d\n%s%s", code, stdout, stderr)
+			}
 			if left := processesUnder(t, out); len(left) > 0 {
 				t.Errorf("node processes left after the run: %v", left)
 			}
