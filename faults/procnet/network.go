@@ -20,7 +20,6 @@ import (
 type Network struct {
 	cfg   Config
 	start time.Time
-	log   interface{ Info(string, ...any) }
 
 	mu      sync.Mutex
 	members []*member
@@ -62,7 +61,7 @@ func New(cfg Config) (*Network, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &Network{cfg: cfg, start: time.Now(), log: cfg.Logger, links: faults.NewLinkState(len(cfg.Nodes)), faultRand: faults.FaultRand(cfg.Seed),
+	n := &Network{cfg: cfg, start: time.Now(), links: faults.NewLinkState(len(cfg.Nodes)), faultRand: faults.FaultRand(cfg.Seed),
 		client: &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}}
 	n.ctx, n.cancel = context.WithCancel(context.Background())
 	n.push = &faults.Pusher{Tracer: cfg.Tracer, Now: n.Now, Topology: n.Topology}

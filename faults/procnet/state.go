@@ -1,13 +1,13 @@
 package procnet
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/ballot-go/ballot/impl"
@@ -54,7 +54,7 @@ func readState(ctx context.Context, client *http.Client, addr string, id int, an
 // parseState checks an answer against the contract.
 func parseState(body []byte, id int) (impl.Status, error) {
 	var r stateReply
-	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(&r); err != nil {
 		return impl.Status{}, fmt.Errorf("%w: %q is not JSON (%v)", errGarbage, clip(body), err)
 	}

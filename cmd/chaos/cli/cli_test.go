@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func TestSweepFindsABugAndExitsOne(t *testing.T) {
 		t.Fatalf("results.json holds %d outcomes; want 8", len(r.Outcomes))
 	}
 	for _, o := range r.Outcomes {
-		if !contains(o.Violated, "LeaderHasQuorum") || o.Saved == "" {
+		if !slices.Contains(o.Violated, "LeaderHasQuorum") || o.Saved == "" {
 			t.Errorf("seed %d: violated %v, evidence %q; want LeaderHasQuorum, with evidence", o.Seed, o.Violated, o.Saved)
 		}
 	}
@@ -115,13 +116,4 @@ func readResults(t *testing.T, dir string) savedResults {
 		t.Fatal(err)
 	}
 	return r
-}
-
-func contains(names []string, name string) bool {
-	for _, n := range names {
-		if n == name {
-			return true
-		}
-	}
-	return false
 }
