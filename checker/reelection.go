@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/ballot-go/ballot/impl"
@@ -15,7 +16,11 @@ import (
 //
 // The leader is the node observed as leader of the highest term so far, as
 // long as it has not been observed in another role (going Down does not
-// count: a crash is one way of becoming unavailable). It is unavailable when
+// count: a crash is one way of becoming unavailable). A leader observed
+// stepping down (CheckQuorum, a higher term, a fault the topology cannot
+// show, such as connections left half-open) owes an election just as one
+// that failed, unless it is observed leading the same term again. It is
+// unavailable when
 // it is observed Down, or when a Topology event (or its own election) finds
 // it not Live, or finds that its messages no longer reach a majority of
 // the nodes (itself included) over clean links: links that are neither cut
@@ -91,6 +96,7 @@ type obligation struct {
 	leader           int
 	term             uint64
 	crashed          bool // not Live, rather than cut off
+	steppedDown      bool // it left leadership while still available
 	faultAt          time.Duration
 	faultIdx, ldrIdx int
 	running          bool // a majority clique exists, so the clock runs
@@ -175,15 +181,18 @@ func (s *reelect) observe(i int) {
 	s.has, s.leader, s.term, s.leading, s.down = true, e.Node, st.Term, true, false
 	if changed {
 		s.ldrIdx = i
-		s.reassess(i) // it may be elected already out of reach
 	}
+	// It may be elected already out of reach, or be back leading the term
+	// it left, which meets an obligation its step-down made.
+	s.reassess(i)
 }
 
 // leaderLeft handles the leader observed in another role. Down makes it
 // unavailable whether or not a Topology event says so yet (the harness may
 // record either first), and it stays "leading" so that the obligation is
 // created; a crashed node restarts as a follower, so once down it cannot
-// take up its leadership again. Any other role is a step-down.
+// take up its leadership again. Any other role is a step-down, which owes
+// an election too.
 func (s *reelect) leaderLeft(i int, role impl.Role) {
 	if role == impl.Down {
 		if !s.down {
@@ -193,6 +202,16 @@ func (s *reelect) leaderLeft(i int, role impl.Role) {
 		return
 	}
 	s.leading, s.down = false, false
+	if s.ob == nil {
+		// It gave up leading while it looked available: an election is owed
+		// as after a failure. The network may be broken in a way the
+		// topology cannot show (connections left half-open), or the
+		// implementation may simply never campaign again; either way a
+		// majority that can talk must elect within Within.
+		s.ob = &obligation{leader: s.leader, term: s.term, steppedDown: true,
+			faultAt: s.events[i].At, faultIdx: i, ldrIdx: s.ldrIdx, startIdx: -1}
+		s.clock(i)
+	}
 }
 
 // reassess updates the obligation after the network or the leader changed.
@@ -254,8 +273,11 @@ func (s *reelect) miss(i int) {
 		return
 	}
 	how := "was cut off"
-	if ob.crashed {
+	switch {
+	case ob.crashed:
 		how = "went down"
+	case ob.steppedDown:
+		how = "stepped down"
 	}
 	could := "could still communicate"
 	if ob.start != ob.faultAt {
@@ -265,7 +287,7 @@ func (s *reelect) miss(i int) {
 		Summary: fmt.Sprintf("node %d (leader of term %d) %s at %v; nodes %s %s but no new leader by %v",
 			ob.leader, ob.term, how, ob.faultAt, nodeSet(ob.majority), could, deadline),
 		At:    deadline,
-		Nodes: append([]int{ob.leader}, ob.majority...),
+		Nodes: append([]int{ob.leader}, slices.DeleteFunc(slices.Clone(ob.majority), func(n int) bool { return n == ob.leader })...),
 		Terms: []uint64{ob.term},
 	}, i, ob.faultIdx, ob.startIdx, ob.ldrIdx)
 }

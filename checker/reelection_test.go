@@ -6,6 +6,7 @@ import (
 
 	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/checker/internal/hist"
+	"github.com/ballot-go/ballot/impl"
 )
 
 // Once the leader is lost while a majority can still talk, that majority
@@ -312,6 +313,37 @@ func TestReElection(t *testing.T) {
 				terms:   []uint64{3},
 				at:      ms(6000),
 				summary: []string{"went down at 1s"},
+			},
+		},
+		"good-leader-steps-down-and-is-replaced": {
+			build: func() checker.History {
+				b := hist.New(5).Note("leader 2 steps down at 1.5s with the network whole (it saw a higher term); " +
+					"node 0 is elected in term 4 at 2s")
+				node2LeadsTerm3(b)
+				b.At(ms(1500)).Follower(2, 3, -1, 2)
+				elect(b.At(ms(2000)), 0, 4, 1, 3, 4)
+				beat(b, 0, 4, ms(7000), 1, 3, 4)
+				return b.History()
+			},
+			want: want{outcome: checker.Ok},
+		},
+		"bad-leader-steps-down-and-nobody-leads": {
+			build: func() checker.History {
+				b := hist.New(5).Note("leader 2 steps down at 1.5s while every node can talk " +
+					"(its connections were left half-open, which the topology cannot show); " +
+					"the others only pre-campaign, and no one leads by 6.5s")
+				node2LeadsTerm3(b)
+				b.At(ms(1500)).Follower(2, 3, -1, 2)
+				b.At(ms(2000)).Observe(impl.Status{ID: 0, Term: 3, Role: impl.PreCandidate, Leader: impl.None, VotedFor: 2})
+				b.At(ms(7000)).Observe(impl.Status{ID: 1, Term: 3, Role: impl.PreCandidate, Leader: impl.None, VotedFor: 2})
+				return b.History()
+			},
+			want: want{
+				outcome: checker.Violated,
+				nodes:   []int{2, 0, 1, 3, 4},
+				terms:   []uint64{3},
+				at:      ms(6500),
+				summary: []string{"node 2 (leader of term 3) stepped down at 1.5s", "nodes {0, 1, 2, 3, 4} could still communicate but no new leader by 6.5s"},
 			},
 		},
 		"unknown-no-node-count": {

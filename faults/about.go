@@ -9,6 +9,7 @@ var about = map[string]string{
 	"delay":            "messages on random links take longer, with jitter",
 	"drop":             "messages on random links are lost at random",
 	"duplicate":        "messages on random links arrive twice, each copy with its own delay",
+	"half-open":        "a random node's live connections silently stop delivering, both ways, while new ones work (process clusters)",
 	"halves":           "the cluster splits into two random halves (Jepsen's partition-random-halves)",
 	"isolate":          "a random node can neither send nor receive",
 	"isolate-leader":   "the leader can neither send nor receive",

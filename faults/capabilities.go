@@ -15,6 +15,10 @@ type Capabilities struct {
 	// cannot: it delays or cuts whole links only, and SetRule returns an
 	// error wrapping ErrUnsupported for anything else.
 	Messages bool
+	// HalfOpen reports whether the network carries real connections that
+	// a fault can leave half-open: it implements HalfOpener. A network
+	// that carries messages one by one has no connection to kill.
+	HalfOpen bool
 }
 
 // MessageFaults are the registered faults that act on single messages

@@ -20,6 +20,7 @@ type fakeTarget struct {
 	crashed map[int]bool
 	paused  map[int]bool
 	skew    map[int]float64
+	open    map[string]int // half-open faults, by key
 }
 
 func newFake(n, leader int) *fakeTarget {
@@ -27,6 +28,7 @@ func newFake(n, leader int) *fakeTarget {
 		n: n, leader: leader, r: rand.New(rand.NewPCG(1, 2)),
 		grudges: map[string]Grudge{}, rules: map[string]LinkRule{},
 		crashed: map[int]bool{}, paused: map[int]bool{}, skew: map[int]float64{},
+		open: map[string]int{},
 	}
 }
 
@@ -122,11 +124,26 @@ func (f *fakeTarget) Skew(n int, rate float64) error {
 }
 
 // healed describes what is still broken, or "" if nothing is.
+// HalfOpen makes the fake a HalfOpener: it kills 2 connections.
+func (f *fakeTarget) HalfOpen(key string, n int) (int, error) {
+	if err := f.check(n); err != nil {
+		return 0, err
+	}
+	f.record("HalfOpen %d", n)
+	f.open[key] = n
+	return 2, nil
+}
+
+func (f *fakeTarget) ClearHalfOpen(key string) {
+	f.record("ClearHalfOpen")
+	delete(f.open, key)
+}
+
 func (f *fakeTarget) healed() string {
 	var bad []string
 	for what, m := range map[string]int{
 		"grudges": len(f.grudges), "rules": len(f.rules), "crashed": len(f.crashed),
-		"paused": len(f.paused), "skewed": len(f.skew),
+		"paused": len(f.paused), "skewed": len(f.skew), "half-open": len(f.open),
 	} {
 		if m > 0 {
 			bad = append(bad, fmt.Sprintf("%d %s", m, what))

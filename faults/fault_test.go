@@ -181,3 +181,32 @@ func TestSkewGeneratorRates(t *testing.T) {
 		t.Errorf("rates %v", seen)
 	}
 }
+
+func TestHalfOpenNeedsAHalfOpenerAndSaysWhatItKilled(t *testing.T) {
+	f, err := NewHalfOpen(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Inject(plainTarget{newFake(3, 0)}); !errors.Is(err, ErrUnsupported) {
+		t.Fatalf("Inject on a network without connections: %v; want ErrUnsupported", err)
+	}
+	tg := newFake(3, 0)
+	if err := f.Inject(tg); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.String(), "half-open n2 (2 live connections killed; new ones work)"; got != want {
+		t.Errorf("String after Inject = %q; want %q", got, want)
+	}
+	if err := f.Inject(tg); !errors.Is(err, ErrInjected) {
+		t.Errorf("second Inject: %v; want ErrInjected", err)
+	}
+	if err := f.Heal(tg); err != nil || tg.healed() != "" {
+		t.Fatalf("Heal: %v; left %s", err, tg.healed())
+	}
+	if _, err := NewHalfOpen(-1); err == nil {
+		t.Error("NewHalfOpen(-1) accepted a negative node")
+	}
+}
+
+// plainTarget hides the fake's HalfOpen, as a message network has none.
+type plainTarget struct{ Target }

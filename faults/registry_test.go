@@ -11,7 +11,7 @@ import (
 var required = []string{
 	"isolate", "isolate-leader", "halves", "leader-minority", "majorities-ring", "bridge",
 	"one-way", "random-partition", "drop", "delay", "duplicate", "reorder", "crash",
-	"crash-leader", "pause", "pause-leader", "skew",
+	"crash-leader", "pause", "pause-leader", "skew", "half-open",
 }
 
 func TestRegistryHasEveryFault(t *testing.T) {

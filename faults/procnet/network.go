@@ -26,7 +26,10 @@ type Network struct {
 	links   *faults.LinkState
 	proxies [][]*proxy.Link // [from][to]; nil on the diagonal
 	fronts  []*proxy.Member // per-member mode: the proxy before each node
-	closed  bool
+	// halfOpen holds the half-open faults in force, by key: while any is,
+	// the network is faulty, though no link is cut.
+	halfOpen map[string]int
+	closed   bool
 
 	faultRand *rand.Rand
 
@@ -61,7 +64,7 @@ func New(cfg Config) (*Network, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &Network{cfg: cfg, start: time.Now(), links: faults.NewLinkState(len(cfg.Nodes)), faultRand: faults.FaultRand(cfg.Seed),
+	n := &Network{cfg: cfg, start: time.Now(), links: faults.NewLinkState(len(cfg.Nodes)), halfOpen: map[string]int{}, faultRand: faults.FaultRand(cfg.Seed),
 		client: &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}}
 	n.ctx, n.cancel = context.WithCancel(context.Background())
 	n.push = &faults.Pusher{Tracer: cfg.Tracer, Now: n.Now, Topology: n.Topology}

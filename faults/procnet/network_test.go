@@ -92,10 +92,13 @@ func TestCrashedLeaderIsReplacedAndRestartKeepsItsTerm(t *testing.T) {
 // With a proxy per link, and with a proxy per member that tells callers
 // apart by the owner of their socket.
 func TestGrudgeCutsTheLeaderOff(t *testing.T) {
+	eachProxyMode(t, isolateTheLeader)
+}
+
+// eachProxyMode runs f with a proxy per link, then with a proxy per member.
+func eachProxyMode(t *testing.T, f func(t *testing.T, perMember bool)) {
 	for _, perMember := range []bool{false, true} {
-		t.Run(map[bool]string{false: "per link", true: "per member"}[perMember], func(t *testing.T) {
-			isolateTheLeader(t, perMember)
-		})
+		t.Run(map[bool]string{false: "per link", true: "per member"}[perMember], func(t *testing.T) { f(t, perMember) })
 	}
 }
 

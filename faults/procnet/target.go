@@ -43,7 +43,8 @@ func (n *Network) Leader() (int, bool) {
 func (n *Network) Topology() faults.Topology {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	t := faults.Topology{Live: make([]bool, len(n.members)), Cut: n.links.CutMatrix(), Lossy: n.links.Lossy(), Faulty: n.links.Faulty()}
+	t := faults.Topology{Live: make([]bool, len(n.members)), Cut: n.links.CutMatrix(), Lossy: n.links.Lossy(),
+		Faulty: n.links.Faulty() || len(n.halfOpen) > 0}
 	if n.cfg.PerMember {
 		t.Cut = symmetric(t.Cut)
 	}
@@ -181,9 +182,10 @@ func (n *Network) Skew(int, float64) error {
 }
 
 // Capabilities are the process network's: Pause is SIGSTOP, Skew is
-// unsupported, and the proxies cut and delay whole links, not messages.
+// unsupported, the proxies cut and delay whole links, not messages, and
+// they can leave live connections half-open.
 func Capabilities() faults.Capabilities {
-	return faults.Capabilities{Pause: faults.PauseFreezes}
+	return faults.Capabilities{Pause: faults.PauseFreezes, HalfOpen: true}
 }
 
 // Capabilities implements faults.Network.

@@ -51,3 +51,25 @@ func echoUntilIdle(c net.Conn) {
 		c.Write(buf[:n])
 	}
 }
+
+// KillLive is a half-open that happens once: it counts what it killed,
+// leaves the effect alone, and spares the connections made after it.
+func TestKillLiveKillsOnceAndCounts(t *testing.T) {
+	l := newLink(t, echoServer(t))
+	l.Set(Effect{Delay: time.Millisecond})
+	a, b := dial(t, l.Addr()), dial(t, l.Addr())
+	roundTrip(t, a, "a")
+	roundTrip(t, b, "b")
+	if killed := l.KillLive(); killed != 2 {
+		t.Fatalf("KillLive killed %d connections; want 2", killed)
+	}
+	if killed := l.KillLive(); killed != 0 {
+		t.Fatalf("a second KillLive killed %d; want 0: they were dead already", killed)
+	}
+	if e := l.Effect(); e != (Effect{Delay: time.Millisecond}) {
+		t.Fatalf("effect %+v after KillLive; want it unchanged", e)
+	}
+	a.Write([]byte("lost"))
+	quiet(t, a, 200*time.Millisecond)
+	roundTrip(t, dial(t, l.Addr()), "new connections work")
+}

@@ -99,13 +99,14 @@ func (l *Link) Set(e Effect) {
 	defer l.mu.Unlock()
 	old := l.state.Swap(newState(e))
 	close(old.changed)
+	if e.HalfOpen && !e.Cut && !e.Reset {
+		l.killConns()
+		return
+	}
 	for c := range l.conns {
-		switch {
-		case e.Cut || e.Reset:
+		if e.Cut || e.Reset {
 			c.abort(e.Reset)
 			delete(l.conns, c) // gone now, for Stats.Live, though serve ends later
-		case e.HalfOpen:
-			c.kill()
 		}
 	}
 }

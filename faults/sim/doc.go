@@ -12,7 +12,7 @@
 //		return err
 //	}
 //	s.RunUntil(5*time.Second, func() bool { _, ok := s.Leader(); return ok })
-//	plan, err := faults.RandomSchedule(s.Rand(), 5, faults.Names(), time.Minute, 5*time.Second)
+//	plan, err := faults.RandomSchedule(s.Rand(), 5, faults.NamesFor(sim.Capabilities()), time.Minute, 5*time.Second)
 //	if err != nil {
 //		return err
 //	}

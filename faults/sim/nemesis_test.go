@@ -15,7 +15,7 @@ func TestRandomNemesisEndsHealed(t *testing.T) {
 	for seed := range uint64(5) {
 		s, err := sim.New(sim.Config{Nodes: 5, Seed: seed, Factory: beaconFactory(30, 10)})
 		noErr(t, err)
-		plan, err := faults.RandomSchedule(s.Rand(), 5, faults.Names(), 2*time.Minute, 4*time.Second)
+		plan, err := faults.RandomSchedule(s.Rand(), 5, faults.NamesFor(sim.Capabilities()), 2*time.Minute, 4*time.Second)
 		noErr(t, err)
 		injected := 0
 		err = plan.Run(s, s, func(op faults.Op, err error) {

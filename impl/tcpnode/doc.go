@@ -15,9 +15,9 @@
 // other implementations); and (2) reaches peer j only at the address it was
 // given for j. ballot puts a fault proxy at that address, one per ordered
 // link, so node i sends everything meant for j, replies included, over a
-// connection i dialled itself to j's address. A node never writes on a
-// connection that a peer dialled to it: what it wrote there would bypass
-// the proxy of the link it belongs to.
+// connection i dialled itself to j's address. A node never sends a
+// message on a connection that a peer dialled to it: it would bypass the
+// proxy of the link it belongs to. It only acks there (see Connections).
 //
 // # Wire format
 //
@@ -46,12 +46,21 @@
 // Connections: a node dials each peer once, at start, and keeps the
 // connection; when it breaks (a write fails or the peer closes it), the
 // node dials again after a wait that starts at 10 ms and doubles up to
-// 500 ms while dials fail. It never reads what arrives on a connection it
-// dialled (it discards it, so a peer that writes back cannot block it). A
-// message that cannot be sent now is dropped, as a lossy network would:
+// 500 ms while dials fail. A message that cannot be sent now is dropped,
+// as a lossy network would:
 // while a link is down, and when its short queue (64 messages) is full.
 // The election tolerates loss; an unbounded queue would deliver stale
 // traffic long after it meant anything.
+//
+// Acks: a receiver writes a single "\n" back for every line it reads, on
+// the connection the line came on (giving up on a connection whose ack
+// write blocks for 100 ms). A sender reads what comes back and uses it for
+// one thing: a connection that has acked before, and on which a line has
+// now waited 2 s for an ack, is dead (half-open: a middlebox forgot it,
+// and writes still succeed), so the sender closes it and dials again.
+// Without acks such a link would stay silent forever while it looks
+// connected. A node that never acks is never judged so; one that ignores
+// acks loses nothing but that check.
 //
 // Inbound: the node accepts any number of connections on its listen
 // address and reads lines from each. A line that is not a well-formed

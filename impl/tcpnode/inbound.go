@@ -16,8 +16,9 @@ import (
 const inboxSize = 256
 
 // inbound accepts peers' connections and turns their lines into messages
-// for the loop. It only reads: anything for a peer goes out on the
-// connection this node dialled to it, through the fault proxy of that link.
+// for the loop. It writes nothing back but acks (see acks): anything for a
+// peer goes out on the connection this node dialled to it, through the
+// fault proxy of that link.
 type inbound struct {
 	ln     net.Listener
 	accept func(impl.Message) error // nil if m is for this node from a peer
@@ -71,8 +72,10 @@ func (in *inbound) track(conn net.Conn) {
 func (in *inbound) read(conn net.Conn) {
 	defer in.untrack(conn)
 	garbage := garbageLog{log: in.log.With("remote", conn.RemoteAddr().String())}
+	acks := acker{conn: conn}
 	err := readLines(conn, func(line []byte, err error) {
 		if err == nil {
+			acks.ack()
 			err = in.offer(line)
 		}
 		if err != nil {

@@ -2,7 +2,6 @@ package tcpnode
 
 import (
 	"context"
-	"io"
 	"net"
 	"time"
 
@@ -80,14 +79,17 @@ func (l *link) dropFor(ctx context.Context, d time.Duration) {
 }
 
 // pump writes queued messages to conn until a write fails, the peer closes
-// conn, or ctx ends; then it closes conn.
+// conn, its acks stop (see acks), or ctx ends; then it closes conn.
 func (l *link) pump(ctx context.Context, conn net.Conn) {
 	closed := make(chan struct{})
-	go discard(conn, closed)
+	a := &acks{}
+	go readAcks(conn, a, closed)
 	defer func() {
 		conn.Close()
-		<-closed // discard has returned: no goroutine outlives the connection
+		<-closed // readAcks has returned: no goroutine outlives the connection
 	}()
+	check := time.NewTicker(ackTimeout / 4)
+	defer check.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -95,21 +97,37 @@ func (l *link) pump(ctx context.Context, conn net.Conn) {
 		case <-closed:
 			l.log.Debug("the peer closed the connection")
 			return
+		case now := <-check.C:
+			if a.dead(now) {
+				l.log.Debug("no ack for a while: the connection is dead; dialling again", "timeout", ackTimeout)
+				return
+			}
 		case m := <-l.queue:
 			if err := write(conn, m); err != nil {
 				l.log.Debug("write failed: message dropped", "message", m.String(), "error", err)
 				return
 			}
+			a.wrote(time.Now())
 		}
 	}
 }
 
-// discard reads conn until it ends, so that a peer that closes its side is
-// noticed before the next message is lost on it, and one that writes back
-// (which a node must not) cannot fill a buffer. It closes closed when done.
-func discard(conn net.Conn, closed chan<- struct{}) {
+// readAcks reads conn until it ends, noting when acks arrive, so that a
+// peer that closes its side is noticed before the next message is lost on
+// it, and one that writes back cannot fill a buffer. It closes closed when
+// done.
+func readAcks(conn net.Conn, a *acks, closed chan<- struct{}) {
 	defer close(closed)
-	io.Copy(io.Discard, conn)
+	buf := make([]byte, 512)
+	for {
+		n, err := conn.Read(buf)
+		if n > 0 {
+			a.read(time.Now())
+		}
+		if err != nil {
+			return
+		}
+	}
 }
 
 func write(conn net.Conn, m impl.Message) error {

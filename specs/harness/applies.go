@@ -12,12 +12,10 @@ import (
 // declarations before a cluster starts, so a run that happened is always
 // judged: nothing is skipped after the fact.
 func (t Target) FaultApplies(name string) (bool, string) {
-	switch {
-	case name == "skew" && !t.Capabilities().Skew:
-		return false, "a goroutine node's clock cannot be skewed: it reads the process clock"
-	case slices.Contains(faults.MessageFaults, name) && !t.Capabilities().Messages:
-		return false, "the network carries opaque byte streams, not messages: it can cut and delay whole links, not drop, duplicate or reorder single messages"
-	case strings.HasPrefix(name, "crash") && t.Volatile:
+	if ok, why := faults.Supported(name, t.Capabilities()); !ok {
+		return false, why
+	}
+	if strings.HasPrefix(name, "crash") && t.Volatile {
 		return false, "the target declares Volatile (it keeps no term or vote across a restart), so crash-and-restart scenarios do not apply"
 	}
 	return true, ""

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ballot-go/ballot/checker"
 	"github.com/ballot-go/ballot/faults"
+	"github.com/ballot-go/ballot/faults/sim"
 	"github.com/ballot-go/ballot/impl"
 	"github.com/ballot-go/ballot/impl/driver"
 	"github.com/ballot-go/ballot/impl/raft"
@@ -119,7 +120,7 @@ func TestIsolatedMajorityElectsAndHistoryPassesCheckers(t *testing.T) {
 func TestSameSeedSameHistory(t *testing.T) {
 	run := func(seed uint64) [32]byte {
 		c := mustStart(t, 5, seed)
-		schedule, err := faults.RandomSchedule(seededRand(seed), 5, faults.Names(), 30*time.Second, 2*time.Second)
+		schedule, err := faults.RandomSchedule(seededRand(seed), 5, faults.NamesFor(sim.Capabilities()), 30*time.Second, 2*time.Second)
 		if err != nil {
 			t.Fatal(err)
 		}

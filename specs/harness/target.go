@@ -49,6 +49,12 @@ type Target struct {
 	// a volatile target, naming this declaration as the reason; it never
 	// loosens a safety invariant for one.
 	Volatile bool
+	// OwnRandomness says the implementation draws randomness that ballot
+	// does not hand it (etcd-io/raft's election jitter reads crypto/rand,
+	// with no hook to seed it), so even a Machine's run does not replay
+	// exactly from its seed: replays are tried several times, like a
+	// goroutine target's, and comparisons report spreads over many seeds.
+	OwnRandomness bool
 	// HeartbeatBudget is the most heartbeats per second the implementation
 	// promises to send each follower within one term (6.5840's "no more
 	// than ten times per second" is labrpc.HeartbeatBudget). 0, the
@@ -96,8 +102,9 @@ func (t Target) kinds() int {
 }
 
 // Deterministic reports whether a run replays exactly from its seed: a
-// Machine's does; goroutines and processes depend on a scheduler.
-func (t Target) Deterministic() bool { return t.Machine != nil }
+// Machine's does, unless it declares OwnRandomness; goroutines and
+// processes depend on a scheduler.
+func (t Target) Deterministic() bool { return t.Machine != nil && !t.OwnRandomness }
 
 // IsNode reports whether the target runs as goroutines.
 func (t Target) IsNode() bool { return t.Node != nil }

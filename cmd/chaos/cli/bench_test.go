@@ -65,7 +65,7 @@ func bareRun(b *testing.B, factory impl.MachineFactory, seed uint64) {
 		b.Error(err)
 		return
 	}
-	schedule, err := faults.RandomSchedule(faults.ScenarioRand(seed), 5, faults.Names(), time.Minute, 4*time.Second)
+	schedule, err := faults.RandomSchedule(faults.ScenarioRand(seed), 5, faults.NamesFor(sim.Capabilities()), time.Minute, 4*time.Second)
 	if err != nil {
 		b.Error(err)
 		return

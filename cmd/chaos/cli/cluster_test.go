@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -20,14 +21,22 @@ func TestClusterOfChaosNodesIsClean(t *testing.T) {
 		// time on a loaded machine would time out. .ci/run runs it without.
 		t.Skip("real processes in real time: run without -race (.ci/run does)")
 	}
-	for _, nodes := range []int{3, 5} {
-		t.Run(fmt.Sprintf("%d nodes", nodes), func(t *testing.T) {
+	mixed := "isolate-leader,crash-leader,pause-leader,halves,one-way,crash,half-open"
+	for _, run := range []struct {
+		nodes   int
+		nemesis string
+		time    string
+	}{{3, mixed, "12s"}, {5, mixed, "12s"}, {5, "half-open", "8s"}} {
+		t.Run(fmt.Sprintf("%d nodes, %s", run.nodes, run.nemesis), func(t *testing.T) {
 			listening := listeners(t)
 			out := t.TempDir()
-			code, stdout, stderr := chaos(t, "run", "--cluster", clusterFile(t, nodes), "--time", "12s", "--interval", "2s",
-				"--settle", "6s", "--nemesis", "isolate-leader,crash-leader,pause-leader,halves,one-way,crash", "--out", out)
+			code, stdout, stderr := chaos(t, "run", "--cluster", clusterFile(t, run.nodes), "--time", run.time, "--interval", "2s",
+				"--settle", "6s", "--nemesis", run.nemesis, "--out", out)
 			if code != 0 || !strings.Contains(stdout, "verdict: clean") {
 				t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+			}
+			if run.nemesis == "half-open" {
+				killedSome(t, filepath.Join(out, "history.jsonl"))
 			}
 			code, stdout, stderr = chaos(t, "check", "--out", t.TempDir(), filepath.Join(out, "history.jsonl"))
 			if code != 0 || !strings.Contains(stdout, "judged as the cluster of") {
@@ -40,6 +49,19 @@ func TestClusterOfChaosNodesIsClean(t *testing.T) {
 				t.Errorf("%d listening sockets before the run, %d after", listening, now)
 			}
 		})
+	}
+}
+
+// killedSome fails unless the history shows a half-open fault that killed
+// live connections: the report says what the fault touched.
+func killedSome(t *testing.T, history string) {
+	t.Helper()
+	b, err := os.ReadFile(history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`inject half-open n\d \([1-9]\d* live connections killed; new ones work\)`).Match(b) {
+		t.Errorf("no half-open in the history killed a live connection:\n%s", b)
 	}
 }
 

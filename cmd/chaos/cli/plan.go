@@ -140,25 +140,51 @@ func (p plan) checkRealTime() error {
 	return nil
 }
 
-// parseNemesis reads --nemesis: "all", or fault names separated by commas.
+// parseNemesis reads --nemesis: "all", or fault names separated by commas;
+// a name with a leading "-" leaves that fault out, of all when it comes
+// first ("-half-open" is every fault but half-open).
 func parseNemesis(s string, t harness.Target) ([]string, error) {
+	s = strings.TrimSpace(s)
 	if s == "all" || s == "" {
 		return t.Faults(), nil
 	}
 	var names []string
-	for _, name := range strings.Split(s, ",") {
-		name = strings.TrimSpace(name)
-		if _, err := faults.Lookup(name); err != nil {
-			return nil, usagef("--nemesis: unknown fault %q: the faults are all, or any of %s", name, strings.Join(faults.Names(), ", "))
+	for i, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		name, leaveOut := strings.CutPrefix(item, "-")
+		if item == "all" || i == 0 && leaveOut {
+			names = t.Faults()
 		}
-		if ok, why := t.FaultApplies(name); !ok {
-			return nil, usagef("--nemesis: %s does not apply to %s: %s", name, t.Name, why)
+		if item == "all" {
+			continue
 		}
-		if !slices.Contains(names, name) {
+		if err := checkNemesisName(name, leaveOut, t); err != nil {
+			return nil, err
+		}
+		switch {
+		case leaveOut:
+			names = slices.DeleteFunc(names, func(n string) bool { return n == name })
+		case !slices.Contains(names, name):
 			names = append(names, name)
 		}
 	}
+	if len(names) == 0 {
+		return nil, usagef("--nemesis %q leaves no fault to inject; name at least one, or all", s)
+	}
 	return names, nil
+}
+
+// checkNemesisName refuses a name that is not a fault, and one to inject
+// that does not apply to the target. Leaving out one that does not apply
+// is fine: it was not there.
+func checkNemesisName(name string, leaveOut bool, t harness.Target) error {
+	if _, err := faults.Lookup(name); err != nil {
+		return usagef("--nemesis: unknown fault %q: the faults are all, or any of %s (a leading - leaves one out)", name, strings.Join(faults.Names(), ", "))
+	}
+	if ok, why := t.FaultApplies(name); !ok && !leaveOut {
+		return usagef("--nemesis: %s does not apply to %s: %s", name, t.Name, why)
+	}
+	return nil
 }
 
 // parseEpisodes reads --episodes, a shrunk schedule: "3,7@1.5s" keeps

@@ -40,7 +40,7 @@ every fault that applies, seed 1.`,
 	fl.DurationVar(&f.length, "time", harness.DefaultNemesisLength, "how long faults are injected, in the run's (virtual) time")
 	fl.DurationVar(&f.interval, "interval", harness.DefaultNemesisEvery, "mean time between two faults; each is healed before the next")
 	fl.DurationVar(&f.settle, "settle", harness.DefaultNemesisSettle, "how long the healed cluster runs at the end")
-	fl.StringVar(&f.nemesis, "nemesis", "all", "faults to draw from, comma-separated (chaos list names them), or all")
+	fl.StringVar(&f.nemesis, "nemesis", "all", "faults to draw from, comma-separated (chaos list names them), or all; -name leaves one out (all,-crash or -crash)")
 	fl.Uint64Var(&f.seed, "seed", 1, "the seed of the run, or of the first run of a sweep")
 	fl.IntVar(&f.seeds, "seeds", 1, "how many seeds to run, from --seed on")
 	fl.BoolVar(&f.realTime, "real-time", false, "run goroutine nodes in real time, not in a synctest bubble")
