@@ -89,6 +89,8 @@ type reelect struct {
 	ldrIdx  int  // the observation that made it leader
 
 	ob *obligation
+	// met, if set, hears of every obligation met, and when (Recoveries).
+	met func(ob *obligation, at time.Duration)
 }
 
 // obligation is an election owed after the leader became unavailable.
@@ -172,7 +174,7 @@ func (s *reelect) observe(i int) {
 		return
 	}
 	if s.ob != nil && st.Term > s.ob.term && s.heard(e.Node) {
-		s.ob = nil // a majority elected someone it hears: met
+		s.meet(e.At) // a majority elected someone it hears
 	}
 	if s.has && (st.Term < s.term || st.Term == s.term && e.Node != s.leader) {
 		return // stale, or a second leader of the term (ElectionSafety's business)
@@ -231,10 +233,18 @@ func (s *reelect) reassess(i int) {
 		return
 	}
 	if s.leading && s.term > ob.term && s.heard(s.leader) {
-		s.ob = nil // elected while the network was still degraded, and now heard by a majority: met
+		s.meet(at) // elected while the network was still degraded, and now heard by a majority
 		return
 	}
 	s.clock(i)
+}
+
+// meet ends the obligation: a new leader is elected and heard.
+func (s *reelect) meet(at time.Duration) {
+	if s.met != nil {
+		s.met(s.ob, at)
+	}
+	s.ob = nil
 }
 
 // clock starts or stops the obligation's clock as majorities come and go.
@@ -272,13 +282,7 @@ func (s *reelect) miss(i int) {
 		}, i, ob.startIdx)
 		return
 	}
-	how := "was cut off"
-	switch {
-	case ob.crashed:
-		how = "went down"
-	case ob.steppedDown:
-		how = "stepped down"
-	}
+	how := ob.cause()
 	could := "could still communicate"
 	if ob.start != ob.faultAt {
 		could = fmt.Sprintf("could communicate from %v on", ob.start)

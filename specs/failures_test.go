@@ -303,6 +303,21 @@ func TestPassingSuiteWritesNothing(t *testing.T) {
 	}
 }
 
+// A deviation the target declares turns what it covers into a note that
+// is always shown, and the spec passes; what it does not cover fails the
+// spec as ever.
+func TestDeviationsAreShownNotHidden(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs testdata/failing")
+	}
+	bin := buildFailing(t)
+	out, _ := runFailing(t, bin, failureKind{name: "deviating", passes: true}, "", nil)
+	assertInOrder(t, out, "known deviation", "a known deviation of this implementation, by its design",
+		"the scenario: expected one leader", "why: it never campaigns", "ReElection: no leader was ever elected", "SUCCESS!")
+	out, _ = runFailing(t, bin, failureKind{name: "deviating-too-much"}, "", nil)
+	assertInOrder(t, failureText(t, out), "HeartbeatBudget: node")
+}
+
 // The -ballot.runs flag puts the run directory where it says, over
 // BALLOT_RUNS.
 func TestRunsFlagSetsTheRunDirectory(t *testing.T) {

@@ -39,6 +39,9 @@ type outcome struct {
 	results  []checker.Result
 	step     error // a scenario step that failed, or the run's own error
 	watchdog error // the run froze or ran too long
+	// deviations are the target's declared ones: what they cover in this
+	// spec is shown, not failed (see deviated).
+	deviations []harness.Deviation
 }
 
 // specEpoch counts the specs that ran a cluster. A run the watchdog gave up
@@ -62,7 +65,7 @@ func judgeIn(epoch uint64, o outcome) {
 func judge(o outcome) {
 	f := findings(o)
 	AddReportEntry(FindingsEntry, f, ReportEntryVisibilityNever)
-	if !o.failed() {
+	if !o.failed() || deviated(o) {
 		return
 	}
 	failure := report.Failure{

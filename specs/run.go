@@ -102,7 +102,7 @@ func play(target harness.Target, nodes int, steps func(r *run), live *atomic.Poi
 		steps(r)
 		return nil
 	}()
-	o := outcome{seed: r.Seed(), history: r.History(), results: r.Check(), step: stepErr}
+	o := outcome{seed: r.Seed(), history: r.History(), results: r.Check(), step: stepErr, deviations: target.Deviations}
 	r.failed.Store(o.failed())
 	judgeIn(epoch, o)
 }

@@ -11,10 +11,12 @@ import (
 	"github.com/ballot-go/ballot/specs/harness"
 )
 
-// The reference election runs the whole suite twice: as plain Raft §5.2,
-// and with PreVote and CheckQuorum, whose expectations differ.
+// The reference election runs the whole suite three times: as plain Raft
+// §5.2, with PreVote, and with PreVote and CheckQuorum, whose expectations
+// differ.
 var (
 	_ = specs.Conformance(harness.Target{Name: "reference", Machine: reference(raft.DefaultConfig()), HeartbeatBudget: budget})
+	_ = specs.Conformance(harness.Target{Name: "reference with PreVote", Machine: reference(withPreVote()), PreVote: true, HeartbeatBudget: budget})
 	_ = specs.Conformance(harness.Target{
 		Name: "reference with PreVote and CheckQuorum", Machine: reference(withPreVoteCheckQuorum()),
 		PreVote: true, CheckQuorum: true, HeartbeatBudget: budget,
@@ -36,6 +38,12 @@ const budget = 10
 
 // tick is the driver's tick, the simulator's default.
 const tick = 10 * time.Millisecond
+
+func withPreVote() raft.Config {
+	cfg := raft.DefaultConfig()
+	cfg.PreVote = true
+	return cfg
+}
 
 func withPreVoteCheckQuorum() raft.Config {
 	cfg := raft.DefaultConfig()

@@ -88,11 +88,28 @@ func (t *transport) serve(peer int, method string, args any, replyType reflect.T
 	go t.n.handle(peer, inc, h, method, args, reply, result)
 	select {
 	case ok := <-result:
+		if dead(peerDone) {
+			// It crashed while answering, or just after: the select may
+			// pick either when both are ready, and a reply that left a
+			// dead node could carry what it never persisted. Losing it is
+			// always legal.
+			return nil, false
+		}
 		return reply, ok
 	case <-peerDone:
 		return nil, false // like labrpc: a server that dies mid-call fails the call
 	case <-t.done:
 		return nil, false
+	}
+}
+
+// dead reports whether done is closed.
+func dead(done <-chan struct{}) bool {
+	select {
+	case <-done:
+		return true
+	default:
+		return false
 	}
 }
 

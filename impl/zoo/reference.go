@@ -9,16 +9,21 @@ import (
 	"github.com/ballot-go/ballot/specs/harness"
 )
 
-// Reference returns ballot's own election, as a Machine (plain, and with
-// PreVote and CheckQuorum) and as goroutines through the driver: the
+// Reference returns ballot's own election, as a Machine (plain, with
+// PreVote, and with PreVote and CheckQuorum) and as goroutines through the
+// driver: the
 // baseline every row of the detection matrix is read against.
 func Reference() []Entry {
-	plain, prevote := raft.DefaultConfig(), raft.DefaultConfig()
-	prevote.PreVote, prevote.CheckQuorum = true, true
+	plain, prevote, both := raft.DefaultConfig(), raft.DefaultConfig(), raft.DefaultConfig()
+	prevote.PreVote = true
+	both.PreVote, both.CheckQuorum = true, true
 	return []Entry{
 		{Sound: true, Target: harness.Target{Name: "reference", Machine: factory(plain), HeartbeatBudget: referenceBudget}},
 		{Sound: true, Target: harness.Target{
-			Name: "reference with PreVote and CheckQuorum", Machine: factory(prevote),
+			Name: "reference with PreVote", Machine: factory(prevote), PreVote: true, HeartbeatBudget: referenceBudget,
+		}},
+		{Sound: true, Target: harness.Target{
+			Name: "reference with PreVote and CheckQuorum", Machine: factory(both),
 			PreVote: true, CheckQuorum: true, HeartbeatBudget: referenceBudget,
 		}},
 		{Sound: true, Target: harness.Target{

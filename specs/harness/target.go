@@ -55,6 +55,11 @@ type Target struct {
 	// exactly from its seed: replays are tried several times, like a
 	// goroutine target's, and comparisons report spreads over many seeds.
 	OwnRandomness bool
+	// Deviations are the documented ways the implementation departs, by
+	// its design, from what some specs expect (see Deviation): a spec they
+	// cover still runs and is judged, and its finding is shown as a known
+	// deviation instead of failing it.
+	Deviations []Deviation
 	// HeartbeatBudget is the most heartbeats per second the implementation
 	// promises to send each follower within one term (6.5840's "no more
 	// than ten times per second" is labrpc.HeartbeatBudget). 0, the
@@ -78,6 +83,11 @@ func (t Target) validate() error {
 		return fmt.Errorf("harness: target %q declares HeartbeatBudget %d: give heartbeats per second, or 0 for no budget", t.Name, t.HeartbeatBudget)
 	case t.Machine != nil && t.Realtime:
 		return fmt.Errorf("harness: target %q is a Machine, which runs in the simulator's time: Realtime is for Node targets", t.Name)
+	}
+	for _, d := range t.Deviations {
+		if err := d.validate(t.Name); err != nil {
+			return err
+		}
 	}
 	return nil
 }

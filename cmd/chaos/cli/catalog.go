@@ -17,6 +17,8 @@ type implementation struct {
 	// about says in one line what it is: yours, sound, or which bug and
 	// which invariant catches it.
 	about string
+	// bug marks the zoo's broken entries, which a report card leaves out.
+	bug bool
 }
 
 // Name is how --impl names it: the target's name as a slug.
@@ -36,7 +38,7 @@ func newCatalog(yours []harness.Target) catalog {
 	}
 	c = append(c, implementation{target: labExample, about: "a 6.5840 Lab 3A election written against the labrpc shim" + kindOf(labExample)})
 	for _, e := range zoo.All() {
-		c = append(c, implementation{target: e.Target, about: describe(e)})
+		c = append(c, implementation{target: e.Target, about: describe(e), bug: !e.Sound})
 	}
 	return c
 }
@@ -57,6 +59,8 @@ func kindOf(t harness.Target) string {
 		return ", goroutines in real time"
 	case t.IsNode():
 		return ", goroutines in virtual time"
+	case t.OwnRandomness:
+		return ", a Machine with randomness of its own (runs do not replay exactly)"
 	}
 	return ", a deterministic Machine"
 }

@@ -73,6 +73,6 @@ and the command that replays it.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v (chaos help lists the flags)", err) })
-	root.AddCommand(e.runCommand(), e.listCommand(), e.checkCommand(), e.replayCommand(), e.mergeCommand(), e.shrinkCommand(), e.nodeCommand())
+	root.AddCommand(e.runCommand(), e.listCommand(), e.checkCommand(), e.replayCommand(), e.mergeCommand(), e.shrinkCommand(), e.nodeCommand(), e.compareCommand())
 	return root
 }

@@ -12,7 +12,7 @@ import (
 // The 6.5840-style election runs ballot's whole conformance suite, in
 // virtual time, exactly as a student's Lab 3A would.
 var _ = specs.Conformance(harness.Target{
-	Name: "6.5840-style example", Node: labrpc.Node(example.Make), HeartbeatBudget: labrpc.HeartbeatBudget,
+	Name: "6.5840 example", Node: labrpc.Node(example.Make), HeartbeatBudget: labrpc.HeartbeatBudget,
 })
 
 func TestConformance(t *testing.T) {

@@ -24,6 +24,19 @@ func Target(kind string) (harness.Target, error) {
 		return harness.Target{Name: "sound", Machine: reference()}, nil
 	case "step":
 		return harness.Target{Name: "mute", Machine: mute}, nil
+	case "deviating":
+		// mute, declared to deviate in exactly what it does wrong: the
+		// suite shows what it found and why, and passes.
+		return harness.Target{Name: "mute by design", Machine: mute, Deviations: []harness.Deviation{
+			{Spec: "initial election", Finding: harness.DeviationStep, Why: "it never campaigns (a fixture)"},
+			{Spec: "initial election", Finding: "ReElection", Why: "it never campaigns (a fixture)"},
+		}}, nil
+	case "deviating-too-much":
+		// chatty, declared to deviate in ReElection only: its heartbeat
+		// budget finding is not covered, so the spec fails as usual.
+		return harness.Target{Name: "chatty by design", Machine: reference(), HeartbeatBudget: 1, Deviations: []harness.Deviation{
+			{Spec: "initial election", Finding: "ReElection", Why: "a fixture"},
+		}}, nil
 	case "checker":
 		// The reference heartbeats every 150 ms: over a budget of one a second.
 		return harness.Target{Name: "chatty", Machine: reference(), HeartbeatBudget: 1}, nil
@@ -39,7 +52,7 @@ func Target(kind string) (harness.Target, error) {
 	case "interrupt":
 		return harness.Target{Name: "slow", Node: driver.Node(reference(), 10*time.Millisecond), Realtime: true}, nil
 	}
-	return harness.Target{}, fmt.Errorf("%s=%q: want sound, step, checker, panic, watchdog, stuck, timeout or interrupt", KindEnv, kind)
+	return harness.Target{}, fmt.Errorf("%s=%q: want sound, step, deviating, deviating-too-much, checker, panic, watchdog, stuck, timeout or interrupt", KindEnv, kind)
 }
 
 func reference() impl.MachineFactory {

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/ballot-go/ballot/specs/harness"
+)
+
+// cardRow is one implementation's measurements: one per repetition, one
+// in all for an implementation whose runs replay exactly.
+type cardRow struct {
+	impl      implementation
+	reps      []measures
+	exact     bool
+	incidents *incidentTally // nil when no report named it
+}
+
+// measureImpl measures impl once if its runs replay exactly, else
+// f.repeat times, so that the card can show the spread.
+func (e *env) measureImpl(impl implementation, f compareFlags) cardRow {
+	row := cardRow{impl: impl, exact: impl.target.Deterministic()}
+	reps := f.repeat
+	if row.exact {
+		reps = 1
+	}
+	for range reps {
+		if e.ctx.Err() != nil {
+			break
+		}
+		row.reps = append(row.reps, e.measureOnce(impl.target, f))
+	}
+	return row
+}
+
+// measureOnce runs seeds 1 to f.seeds under the whole nemesis that applies,
+// then one run of f.quiet with no faults.
+func (e *env) measureOnce(t harness.Target, f compareFlags) measures {
+	m := measures{Findings: map[string]int{}}
+	var mu sync.Mutex
+	e.eachSeed(f, func(seed uint64) {
+		v := harness.RunNemesisWatched(e.t, t, harness.Config{Nodes: f.nodes, Seed: seed}, harness.Nemesis{}, harness.Watch{Cancel: e.ctx.Done()})
+		mu.Lock()
+		defer mu.Unlock()
+		m.addNemesis(v.History, v.Results, v.Stopped != nil || v.Err != nil)
+	})
+	quiet := harness.Nemesis{Episodes: []harness.Episode{}, Settle: f.quiet}
+	v := harness.RunNemesisWatched(e.t, t, harness.Config{Nodes: f.nodes, Seed: 1}, quiet, harness.Watch{Cancel: e.ctx.Done()})
+	m.addQuiet(v.History, f.quiet)
+	return m
+}
+
+// eachSeed calls run for seeds 1 to f.seeds, f.workers at a time, until
+// ctx ends.
+func (e *env) eachSeed(f compareFlags, run func(seed uint64)) {
+	workers := f.workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, f.seeds) {
+		wg.Go(func() {
+			for i := range next {
+				run(uint64(i + 1))
+			}
+		})
+	}
+	feed(e, next, f.seeds)
+	wg.Wait()
+}
+
+// recoveries pools a row's re-election times over its repetitions.
+func (r cardRow) recoveries() []time.Duration {
+	var all []time.Duration
+	for _, m := range r.reps {
+		all = append(all, m.Recoveries...)
+	}
+	return all
+}
