@@ -19,8 +19,11 @@ import (
 // count: a crash is one way of becoming unavailable). A leader observed
 // stepping down (CheckQuorum, a higher term, a fault the topology cannot
 // show, such as connections left half-open) owes an election just as one
-// that failed, unless it is observed leading the same term again. It is
-// unavailable when
+// that failed, unless it is observed leading the same term again. So a
+// disruption loop also counts: without PreVote, a node that cannot hear
+// the leader (a one-way cut) may depose each new leader in turn, and if
+// no leader is heard by a majority for Within, that is a finding, as it
+// is for the cluster's users. It is unavailable when
 // it is observed Down, or when a Topology event (or its own election) finds
 // it not Live, or finds that its messages no longer reach a majority of
 // the nodes (itself included) over clean links: links that are neither cut

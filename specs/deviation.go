@@ -2,6 +2,7 @@ package specs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ballot-go/ballot/checker"
@@ -23,9 +24,12 @@ func deviated(o outcome) bool {
 	if o.watchdog != nil || len(o.deviations) == 0 {
 		return false
 	}
-	spec := CurrentSpecReport().FullText()
+	spec := specText()
 	var notes []string
 	if o.step != nil {
+		if o.runErr {
+			return false // the run itself failed: no design explains that
+		}
 		d, ok := covering(o.deviations, spec, harness.DeviationStep)
 		if !ok {
 			return false
@@ -42,9 +46,22 @@ func deviated(o outcome) bool {
 		}
 		notes = append(notes, fmt.Sprintf("%s: %s\n  why: %s", res.Checker, headline(res), d.Why))
 	}
-	AddReportEntry(DeviationEntry, fmt.Sprintf("seed %d, a known deviation of this implementation, by its design:\n%s",
-		o.seed, strings.Join(notes, "\n")), ReportEntryVisibilityAlways)
+	replay := replayCommands(o.seed)
+	AddReportEntry(DeviationEntry, fmt.Sprintf("seed %d, a known deviation of this implementation, by its design:\n%s\nreplay: %s",
+		o.seed, strings.Join(notes, "\n"), replay[0]), ReportEntryVisibilityAlways)
 	return true
+}
+
+// specText is the running spec's text without its outermost container,
+// the target's name, so that a deviation's Spec cannot match every spec
+// of a target through its name.
+func specText() string {
+	r := CurrentSpecReport()
+	texts := r.ContainerHierarchyTexts
+	if len(texts) > 0 {
+		texts = texts[1:]
+	}
+	return strings.Join(append(slices.Clone(texts), r.LeafNodeText), " ")
 }
 
 // covering is the first deviation that covers finding in spec.

@@ -42,6 +42,9 @@ type outcome struct {
 	// deviations are the target's declared ones: what they cover in this
 	// spec is shown, not failed (see deviated).
 	deviations []harness.Deviation
+	// runErr says step is the run's own failure (a cluster that did not
+	// start, a fault that failed), which no deviation covers.
+	runErr bool
 }
 
 // specEpoch counts the specs that ran a cluster. A run the watchdog gave up

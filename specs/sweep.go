@@ -37,7 +37,7 @@ func nemesisRun(target harness.Target, nodes int, seed uint64, n harness.Nemesis
 		body := func() {
 			cfg := harness.Config{Nodes: nodes, Seed: seed, Logger: logger()}
 			v := harness.RunNemesis(target, cfg, n)
-			judgeIn(epoch, outcome{seed: seed, history: v.History, results: v.Results, step: v.Err, deviations: target.Deviations})
+			judgeIn(epoch, outcome{seed: seed, history: v.History, results: v.Results, step: v.Err, runErr: v.Err != nil, deviations: target.Deviations})
 		}
 		if err := contain(ctx, target, body); err != nil {
 			judge(outcome{seed: seed, watchdog: err})

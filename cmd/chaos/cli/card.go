@@ -43,12 +43,21 @@ func (e *env) measureOnce(t harness.Target, f compareFlags) measures {
 		v := harness.RunNemesisWatched(e.t, t, harness.Config{Nodes: f.nodes, Seed: seed}, harness.Nemesis{}, harness.Watch{Cancel: e.ctx.Done()})
 		mu.Lock()
 		defer mu.Unlock()
-		m.addNemesis(v.History, v.Results, v.Stopped != nil || v.Err != nil)
+		m.addNemesis(v)
 	})
-	quiet := harness.Nemesis{Episodes: []harness.Episode{}, Settle: f.quiet}
-	v := harness.RunNemesisWatched(e.t, t, harness.Config{Nodes: f.nodes, Seed: 1}, quiet, harness.Watch{Cancel: e.ctx.Done()})
-	m.addQuiet(v.History, f.quiet)
+	if e.ctx.Err() == nil {
+		m.addQuiet(e.quietRun(t, f))
+	}
 	return m
+}
+
+// quietRun runs t with no faults for f.quiet. Its wall-time limit grows
+// with it: a long quiet run of goroutine nodes is slow, not stuck (a
+// frozen clock is caught by the watchdog anyway).
+func (e *env) quietRun(t harness.Target, f compareFlags) harness.Verdict {
+	quiet := harness.Nemesis{Episodes: []harness.Episode{}, Settle: f.quiet}
+	w := harness.Watch{Cancel: e.ctx.Done(), Limit: max(2*time.Minute, f.quiet)}
+	return harness.RunNemesisWatched(e.t, t, harness.Config{Nodes: f.nodes, Seed: 1}, quiet, w)
 }
 
 // eachSeed calls run for seeds 1 to f.seeds, f.workers at a time, until

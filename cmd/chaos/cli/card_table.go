@@ -3,8 +3,11 @@ package cli
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
+
+	"github.com/ballot-go/ballot/specs/harness"
 )
 
 // renderCard writes the rows as a Markdown table, with the command that
@@ -13,7 +16,7 @@ func renderCard(rows []cardRow, f compareFlags, command string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "`%s`\n\n", command)
 	fmt.Fprintf(&b, "%d nodes; %d nemesis seeds each (every fault that applies, 60 s of faults, 10 s to settle); %v with no faults.\n\n", f.nodes, f.seeds, f.quiet)
-	b.WriteString("| implementation | replays exactly | clean runs | findings (runs) | re-election after a leader crash or cut, once a majority could talk: p50 / p99 / max | term changes per hour, no faults | vote and pre-vote requests per election | heartbeats per second per follower |")
+	b.WriteString("| implementation | replays exactly | clean runs | findings (runs) | re-election after the leader went down or was cut off, once a majority could talk: p50 / p99 / max | term changes per hour, no faults | vote and pre-vote requests per election | heartbeats (empty AppendEntries) per second per follower, no faults |")
 	if len(f.incidents) > 0 {
 		b.WriteString(" incident specs |")
 	}
@@ -37,40 +40,48 @@ func renderCard(rows []cardRow, f compareFlags, command string) string {
 }
 
 func replays(r cardRow) string {
-	if r.exact {
+	switch {
+	case r.exact:
 		return "yes"
+	case len(r.reps) == 1:
+		return "no (1 measurement)"
 	}
 	return fmt.Sprintf("no (%d measurements)", len(r.reps))
 }
 
 func (r cardRow) clean() string {
-	return r.spread(func(m measures) float64 { return float64(m.Clean) }, "%.0f") + fmt.Sprintf(" of %d", r.runs())
-}
-
-func (r cardRow) runs() int {
-	if len(r.reps) == 0 {
-		return 0
-	}
-	return r.reps[0].Runs
+	return r.spread(func(m measures) float64 { return float64(m.Clean) }, "%.0f") + " of " +
+		r.spread(func(m measures) float64 { return float64(m.Runs) }, "%.0f")
 }
 
 // findings names each invariant violated in any measurement, with the
-// runs that violated it.
+// runs that violated it, and says which the implementation declares as a
+// deviation by design.
 func (r cardRow) findings() string {
 	names := map[string]bool{}
-	stopped := false
 	for _, m := range r.reps {
 		for name := range m.Findings {
 			names[name] = true
 		}
-		stopped = stopped || m.Stopped > 0
 	}
 	var parts []string
 	for _, name := range slices.Sorted(maps.Keys(names)) {
-		parts = append(parts, name+" "+r.spread(func(m measures) float64 { return float64(m.Findings[name]) }, "%.0f"))
+		part := name + " " + r.spread(func(m measures) float64 { return float64(m.Findings[name]) }, "%.0f")
+		if slices.ContainsFunc(r.impl.target.Deviations, func(d harness.Deviation) bool { return d.Finding == name }) {
+			part += " (declared as a deviation)"
+		}
+		parts = append(parts, part)
 	}
-	if stopped {
-		parts = append(parts, "stopped "+r.spread(func(m measures) float64 { return float64(m.Stopped) }, "%.0f"))
+	for _, c := range []struct {
+		what string
+		of   func(measures) float64
+	}{
+		{"stopped by the watchdog", func(m measures) float64 { return float64(m.Stopped) }},
+		{"could not run", func(m measures) float64 { return float64(m.Broken) }},
+	} {
+		if r.any(c.of) {
+			parts = append(parts, c.what+" "+r.spread(c.of, "%.0f"))
+		}
 	}
 	if len(parts) == 0 {
 		return "none"
@@ -80,22 +91,33 @@ func (r cardRow) findings() string {
 
 func (r cardRow) reelection() string {
 	at := func(p float64) string {
-		return r.spread(func(m measures) float64 { return percentile(m.Recoveries, p).Seconds() }, "%.2f")
+		return r.spread(func(m measures) float64 {
+			d, ok := percentile(m.Recoveries, p)
+			if !ok {
+				return math.NaN()
+			}
+			return d.Seconds()
+		}, "%.2f")
 	}
 	if len(r.recoveries()) == 0 {
-		return "none measured"
+		return "-"
 	}
 	return fmt.Sprintf("%s / %s / %s s", at(50), at(99), at(100))
 }
 
 func (r cardRow) churn() string {
-	return r.spread(func(m measures) float64 { return float64(m.QuietTerms) / m.Quiet.Hours() }, "%.1f")
+	return r.spread(func(m measures) float64 {
+		if !m.QuietOK || m.QuietSpan <= 0 {
+			return math.NaN()
+		}
+		return float64(m.QuietTerms) / m.QuietSpan.Hours()
+	}, "%.1f")
 }
 
 func (r cardRow) requests() string {
 	return r.spread(func(m measures) float64 {
 		if m.Elections == 0 {
-			return 0
+			return math.NaN()
 		}
 		return float64(m.Requests) / float64(m.Elections)
 	}, "%.1f")
@@ -103,23 +125,32 @@ func (r cardRow) requests() string {
 
 func (r cardRow) heartbeats() string {
 	return r.spread(func(m measures) float64 {
-		if m.QuietFollower == 0 || m.Quiet <= 0 {
-			return 0
+		if !m.QuietOK || m.QuietFollowers == 0 || m.QuietSpan <= 0 {
+			return math.NaN()
 		}
-		return float64(m.QuietBeats) / float64(m.QuietFollower) / m.Quiet.Seconds()
+		return float64(m.QuietBeats) / float64(m.QuietFollowers) / m.QuietSpan.Seconds()
 	}, "%.2f")
 }
 
-// spread formats one measure of every repetition: the value, or the range.
+// any reports whether some repetition has a non-zero value.
+func (r cardRow) any(of func(measures) float64) bool {
+	return slices.ContainsFunc(r.reps, func(m measures) bool { return of(m) != 0 })
+}
+
+// spread formats one measure of every repetition: the value, or the range
+// a–b. A repetition that measured nothing (NaN) is left out; "-" when none
+// did.
 func (r cardRow) spread(of func(measures) float64, format string) string {
-	if len(r.reps) == 0 {
+	var vals []float64
+	for _, m := range r.reps {
+		if v := of(m); !math.IsNaN(v) {
+			vals = append(vals, v)
+		}
+	}
+	if len(vals) == 0 {
 		return "-"
 	}
-	lo, hi := of(r.reps[0]), of(r.reps[0])
-	for _, m := range r.reps[1:] {
-		lo, hi = min(lo, of(m)), max(hi, of(m))
-	}
-	a, b := fmt.Sprintf(format, lo), fmt.Sprintf(format, hi)
+	a, b := fmt.Sprintf(format, slices.Min(vals)), fmt.Sprintf(format, slices.Max(vals))
 	if a == b {
 		return a
 	}

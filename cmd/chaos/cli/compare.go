@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -28,10 +29,11 @@ func (e *env) compareCommand() *cobra.Command {
 		Short: "Compare implementations on the same nemesis seeds: a report card",
 		Long: `compare runs every implementation on the same nemesis seeds, and once more
 with no faults, and prints a Markdown table: findings per invariant, how
-long the cluster took to elect a new leader after its leader crashed or was
-cut off (p50, p99, max), term changes per hour with no faults, vote and
-pre-vote requests per election, and heartbeats per second to each
-follower. With --incidents, also how each implementation's incident specs
+long the cluster took to elect a new leader after its leader went down
+(crashed or paused) or was cut off, counted from when a majority could talk
+(p50, p99, max), term changes per hour with no faults, vote and pre-vote
+requests per election, and heartbeats (empty AppendEntries) per second to
+each follower. With --incidents, also how each implementation's incident specs
 went, read from the suite's own JSON reports.
 
 An implementation whose runs ballot replays exactly (a Machine) gives the
@@ -83,6 +85,11 @@ func (e *env) compare(f compareFlags) error {
 		}
 	}
 	card := renderCard(rows, f, compareCommandLine(f))
+	if e.ctx.Err() != nil {
+		// A partial card must not pass for a whole one, nor replace one.
+		fmt.Fprintf(e.stdout, "interrupted: %d of %d implementations measured, the last perhaps in part; --out left alone\n\n%s", len(rows), len(impls), card)
+		return errFinding
+	}
 	fmt.Fprint(e.stdout, card)
 	if f.out != "" {
 		if err := os.WriteFile(f.out, []byte(card), 0o644); err != nil {
@@ -113,7 +120,7 @@ func (e *env) compared(list string) ([]implementation, error) {
 	if strings.TrimSpace(list) == "" {
 		var out []implementation
 		for _, impl := range e.catalog {
-			if !impl.bug && !impl.target.Realtime {
+			if !impl.bug && !impl.target.Realtime && impl.target.External == nil {
 				out = append(out, impl)
 			}
 		}
@@ -135,10 +142,13 @@ func (e *env) compared(list string) ([]implementation, error) {
 
 // compareCommandLine is the command that makes the same card.
 func compareCommandLine(f compareFlags) string {
-	args := []string{program, "compare"}
+	args := []string{filepath.Base(program), "compare"} // a card outlives the binary's path
 	if f.impls != "" {
 		args = append(args, "--impl", f.impls)
 	}
 	args = append(args, "--nodes", fmt.Sprint(f.nodes), "--seeds", fmt.Sprint(f.seeds), "--quiet", f.quiet.String(), "--repeat", fmt.Sprint(f.repeat))
+	if len(f.incidents) > 0 {
+		args = append(args, "--incidents", "REPORTS") // the suites' JSON reports, which a card's reader makes afresh
+	}
 	return strings.Join(args, " ")
 }
