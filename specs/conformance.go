@@ -18,5 +18,6 @@ func Conformance(target harness.Target) bool {
 		prevote(target)
 		matrix(target)
 		nemesis(target)
+		incidents(target)
 	})
 }
