@@ -36,23 +36,16 @@ func (r Recovery) Took() time.Duration { return r.Elected - r.Could }
 // ReElection judges those. It is a measurement, for comparisons, not a
 // verdict: nil for a history ReElection cannot judge.
 func Recoveries(h History) []Recovery {
-	if sizeReason(h.Nodes, MaxCliqueNodes) != "" || disorder(h) >= 0 {
-		return nil
-	}
 	var out []Recovery
-	s := newReelect(h, 0)
-	s.met = func(ob *obligation, at time.Duration) {
+	met := func(ob *obligation, at time.Duration) {
 		could := ob.faultAt
 		if ob.startIdx >= 0 {
 			could = ob.start
 		}
 		out = append(out, Recovery{Cause: ob.cause(), Leader: ob.leader, Term: ob.term, Lost: ob.faultAt, Could: could, Elected: at})
 	}
-	for i := range h.Events {
-		s.step(i)
-		if !s.view.ok {
-			return nil
-		}
+	if _, why := walkReelect(h, 0, met); why != "" {
+		return nil
 	}
 	return out
 }

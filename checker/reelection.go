@@ -57,20 +57,32 @@ const DefaultReElectionWithin = 5 * time.Second
 func (ReElection) Name() string { return "ReElection" }
 
 func (c ReElection) Check(h History) Result {
-	if why := sizeReason(h.Nodes, MaxCliqueNodes); why != "" {
+	s, why := walkReelect(h, c.Within, nil)
+	if why != "" {
 		return unknown(c.Name(), why)
 	}
-	if i := disorder(h); i >= 0 {
-		return unknown(c.Name(), disorderReason(h, i))
+	return s.rep.result(c.Name())
+}
+
+// walkReelect makes one ReElection pass over h, telling met of every
+// obligation met, or says why h cannot be judged. Check and Recoveries
+// share it, so a measurement never disagrees with the verdict.
+func walkReelect(h History, within time.Duration, met func(*obligation, time.Duration)) (*reelect, string) {
+	if why := sizeReason(h.Nodes, MaxCliqueNodes); why != "" {
+		return nil, why
 	}
-	s := newReelect(h, c.Within)
+	if i := disorder(h); i >= 0 {
+		return nil, disorderReason(h, i)
+	}
+	s := newReelect(h, within)
+	s.met = met
 	for i := range h.Events {
 		s.step(i)
 		if !s.view.ok {
-			return unknown(c.Name(), fmt.Sprintf("majority clique search gave up on the network at %v", h.Events[i].At))
+			return nil, fmt.Sprintf("majority clique search gave up on the network at %v", h.Events[i].At)
 		}
 	}
-	return s.rep.result(c.Name())
+	return s, ""
 }
 
 // reelect is the state of one ReElection pass.

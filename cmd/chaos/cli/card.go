@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"runtime"
 	"sync"
 	"time"
 
@@ -39,7 +38,8 @@ func (e *env) measureImpl(impl implementation, f compareFlags) cardRow {
 func (e *env) measureOnce(t harness.Target, f compareFlags) measures {
 	m := measures{Findings: map[string]int{}}
 	var mu sync.Mutex
-	e.eachSeed(f, func(seed uint64) {
+	e.parallel(f.seeds, f.workers, func(i int) {
+		seed := uint64(i + 1)
 		v := harness.RunNemesisWatched(e.t, t, harness.Config{Nodes: f.nodes, Seed: seed}, harness.Nemesis{}, harness.Watch{Cancel: e.ctx.Done()})
 		mu.Lock()
 		defer mu.Unlock()
@@ -58,26 +58,6 @@ func (e *env) quietRun(t harness.Target, f compareFlags) harness.Verdict {
 	quiet := harness.Nemesis{Episodes: []harness.Episode{}, Settle: f.quiet}
 	w := harness.Watch{Cancel: e.ctx.Done(), Limit: max(2*time.Minute, f.quiet)}
 	return harness.RunNemesisWatched(e.t, t, harness.Config{Nodes: f.nodes, Seed: 1}, quiet, w)
-}
-
-// eachSeed calls run for seeds 1 to f.seeds, f.workers at a time, until
-// ctx ends.
-func (e *env) eachSeed(f compareFlags, run func(seed uint64)) {
-	workers := f.workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, f.seeds) {
-		wg.Go(func() {
-			for i := range next {
-				run(uint64(i + 1))
-			}
-		})
-	}
-	feed(e, next, f.seeds)
-	wg.Wait()
 }
 
 // recoveries pools a row's re-election times over its repetitions.

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,9 +78,6 @@ func newPlan(c catalog, f runFlags) (plan, error) {
 		if err := check(); err != nil {
 			return plan{}, err
 		}
-	}
-	if p.workers == 0 {
-		p.workers = runtime.GOMAXPROCS(0)
 	}
 	if p.Cluster != "" {
 		p.workers = 1 // each run starts the whole cluster

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -17,20 +18,12 @@ const maxSaved = 20
 func (e *env) sweep(p plan, run *report.Run, progress func()) []outcome {
 	seeds := p.seeds()
 	outcomes := make([]*outcome, len(seeds))
-	next := make(chan int)
 	var saved atomic.Int32
-	var wg sync.WaitGroup
-	for range min(p.workers, len(seeds)) {
-		wg.Go(func() {
-			for i := range next {
-				o := e.runSeed(p, seeds[i], run, &saved)
-				outcomes[i] = &o
-				progress()
-			}
-		})
-	}
-	feed(e, next, len(seeds))
-	wg.Wait()
+	e.parallel(len(seeds), p.workers, func(i int) {
+		o := e.runSeed(p, seeds[i], run, &saved)
+		outcomes[i] = &o
+		progress()
+	})
 	var out []outcome
 	for _, o := range outcomes {
 		if o != nil {
@@ -38,6 +31,25 @@ func (e *env) sweep(p plan, run *report.Run, progress func()) []outcome {
 		}
 	}
 	return out
+}
+
+// parallel calls do for the indices 0 to n-1, workers at a time (0: one
+// per core), until ctx ends: indices not started by then are left out.
+func (e *env) parallel(n, workers int, do func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				do(i)
+			}
+		})
+	}
+	feed(e, next, n)
+	wg.Wait()
 }
 
 // feed hands out indices 0 to n-1 until ctx ends.
